@@ -1,0 +1,112 @@
+# backpain: build, test and benchmark.
+#
+#   make            dist/backpain.so (the loadable extension)
+#   make static     dist/libbackpain.a, compiled with -DSQLITE_CORE
+#   make test       every test, through prove
+#   make asan       the same suite under AddressSanitizer + UBSan
+#   make bench      the benchmarks (figures, no assertions)
+#   make clean
+#
+# Each build variant has its own directory: build/rel, build/asan,
+# build/static. The rules for one variant come from the template below.
+
+.DEFAULT_GOAL := all
+
+CC      ?= cc
+PROVE   ?= prove
+VERSION := $(shell cat VERSION)
+
+WARNINGS    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+               -Wmissing-prototypes
+BASE_CFLAGS := -std=c11 $(WARNINGS) -fPIC -fvisibility=hidden -Iext \
+               -DBACKPAIN_VERSION='"$(VERSION)"' -D_POSIX_C_SOURCE=200809L
+LIBS        := -lm
+
+SANITIZERS   := -fsanitize=address,undefined -fno-sanitize-recover=all
+REL_FLAGS    := -O2 -g
+ASAN_FLAGS   := -O1 -g -fno-omit-frame-pointer $(SANITIZERS)
+STATIC_FLAGS := -O2 -g -DSQLITE_CORE
+
+# Core modules are plain C with no SQLite; binding modules are the SQL layer.
+CORE_MODULES    := bp_date bp_text bp_content bp_relaxant bp_courses bp_dose
+BINDING_MODULES := sql_args sql_relaxant backpain
+HEADERS         := $(wildcard ext/*.h)
+
+UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*.c))
+CAPI_NAMES := $(patsubst tests/capi/%.c,%,$(wildcard tests/capi/*.c))
+SQL_TESTS  := $(wildcard tests/sql/*.test)
+
+# $(1) variant, $(2) compile flags, $(3) link flags
+define variant_rules
+$(1)_CORE    := $$(CORE_MODULES:%=build/$(1)/%.o)
+$(1)_BINDING := $$(BINDING_MODULES:%=build/$(1)/%.o)
+$(1)_TESTS   := $$(UNIT_NAMES:%=build/$(1)/tests/%) $$(CAPI_NAMES:%=build/$(1)/tests/%)
+
+build/$(1)/%.o: ext/%.c $$(HEADERS) VERSION
+	@mkdir -p $$(@D)
+	$$(CC) $$(BASE_CFLAGS) $(2) $$(CFLAGS) -c $$< -o $$@
+
+build/$(1)/backpain.so: $$($(1)_CORE) $$($(1)_BINDING)
+	$$(CC) -shared $(3) $$(LDFLAGS) -o $$@ $$^ $$(LIBS)
+
+build/$(1)/libbackpain.a: $$($(1)_CORE) $$($(1)_BINDING)
+	rm -f $$@
+	ar rcs $$@ $$^
+
+# Unit tests link the core alone: proof that it does not need SQLite.
+build/$(1)/tests/%: tests/unit/%.c tests/tap.h $$($(1)_CORE) $$(HEADERS)
+	@mkdir -p $$(@D)
+	$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $$($(1)_CORE) $(3) $$(LIBS)
+
+# C programs that open SQLite and load the extension like any client.
+build/$(1)/tests/%: tests/capi/%.c tests/tap.h $$(HEADERS)
+	@mkdir -p $$(@D)
+	$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $(3) -lsqlite3 -ldl $$(LIBS)
+
+build/$(1)/sqltap: tests/sqltap.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(BASE_CFLAGS) $(2) -o $$@ $$< $(3) -lsqlite3 $$(LIBS)
+
+# The whole suite against this variant; tests/run tells prove how to run
+# each kind of test file.
+suite-$(1): build/$(1)/backpain.so build/$(1)/sqltap $$($(1)_TESTS)
+	BACKPAIN_EXT=build/$(1)/backpain SQLTAP=build/$(1)/sqltap \
+	  $$(PROVE) --exec tests/run $$($(1)_TESTS) $$(SQL_TESTS)
+endef
+
+$(eval $(call variant_rules,rel,$(REL_FLAGS),))
+$(eval $(call variant_rules,asan,$(ASAN_FLAGS),$(SANITIZERS)))
+$(eval $(call variant_rules,static,$(STATIC_FLAGS),))
+
+.PHONY: all static test asan bench clean suite-rel suite-asan suite-static
+.DELETE_ON_ERROR:
+
+all: dist/backpain.so
+
+dist/backpain.so: build/rel/backpain.so
+	@mkdir -p dist
+	cp $< $@
+
+static: dist/libbackpain.a
+
+dist/libbackpain.a: build/static/libbackpain.a
+	@mkdir -p dist
+	cp $< $@
+
+test: dist/backpain.so suite-rel
+
+asan: export ASAN_OPTIONS = detect_leaks=1:exitcode=23
+asan: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
+asan: suite-asan
+
+BENCHES := $(patsubst tests/bench/%.c,build/rel/bench/%,$(wildcard tests/bench/*.c))
+
+build/rel/bench/%: tests/bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -o $@ $< -lsqlite3 $(LIBS)
+
+bench: dist/backpain.so $(BENCHES)
+	@for b in $(BENCHES); do BACKPAIN_EXT=dist/backpain $$b || exit 1; done
+
+clean:
+	rm -rf build dist

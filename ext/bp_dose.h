@@ -1,0 +1,35 @@
+/*
+** bp_dose.h: the cyclobenzaprine label checks behind relaxant_dose_alerts(),
+** with no SQLite dependency. The rules are the rows of bp_dose_rules in
+** bp_content.c; this module only evaluates them.
+*/
+#ifndef BP_DOSE_H
+#define BP_DOSE_H
+
+#include <stddef.h>
+
+#include "bp_content.h"
+
+/* Parses a hepatic function name (none, mild, moderate, severe; ASCII
+** case ignored). Returns 1 and sets *out, or 0 for anything else. */
+int bp_hepatic_parse(const char *text, size_t n, bp_hepatic *out);
+
+typedef struct {
+  bp_release release;
+  double dose_mg;       /* one dose, > 0 */
+  double doses_per_day; /* >= 1 */
+  int hepatic_known;
+  bp_hepatic hepatic;
+  int age_known;
+  double age;
+} bp_dose_facts;
+
+/* Room for every distinct code of bp_dose_rules. */
+#define BP_DOSE_MAX_ALERTS 16
+
+/* Writes the codes of the rules that fire, in table order and each once,
+** to codes[]; returns how many. */
+size_t bp_dose_alerts(const bp_dose_facts *facts,
+                      const char *codes[BP_DOSE_MAX_ALERTS]);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+** bp_relaxant.c: muscle relaxant recognition (see bp_relaxant.h).
+*/
+#include "bp_relaxant.h"
+
+#include <string.h>
+
+#include "bp_content.h"
+#include "bp_text.h"
+
+#define ATC_CODE_LENGTH 7
+
+static int is_alnum_or_high(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static char ascii_upper(unsigned char c) {
+  return (char)((c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c);
+}
+
+/* The ingredient of the first relaxant ATC code standing alone in text. */
+static const char *find_atc_ingredient(const char *text, size_t n) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t pos = 0;
+  while (pos < n) {
+    while (pos < n && !is_alnum_or_high(s[pos])) pos++;
+    size_t start = pos;
+    while (pos < n && is_alnum_or_high(s[pos])) pos++;
+    if (pos - start != ATC_CODE_LENGTH) continue;
+    for (size_t r = 0; r < bp_relaxant_atc_count; r++) {
+      const char *code = bp_relaxant_atcs[r].code;
+      size_t k = 0;
+      while (k < ATC_CODE_LENGTH && ascii_upper(s[start + k]) == code[k]) k++;
+      if (k == ATC_CODE_LENGTH) return bp_relaxant_atcs[r].ingredient;
+    }
+  }
+  return NULL;
+}
+
+void bp_relaxant_classify(const char *text, size_t n, bp_relaxant_product *out) {
+  memset(out, 0, sizeof(*out));
+  long name = bp_phrase_find(text, n, bp_relaxant_names, bp_relaxant_name_count,
+                             sizeof(bp_relaxant_names[0]));
+  if (name >= 0) {
+    out->ingredient = bp_relaxant_names[name].ingredient;
+    out->extended_release = bp_relaxant_names[name].extended_release;
+  } else {
+    out->ingredient = find_atc_ingredient(text, n);
+  }
+  if (out->ingredient == NULL) return;
+  if (bp_phrase_find(text, n, bp_extended_release_phrases,
+                     bp_extended_release_phrase_count,
+                     sizeof(bp_extended_release_phrases[0])) >= 0) {
+    out->extended_release = 1;
+  }
+  out->outside_back_pain =
+      bp_phrase_find(text, n, bp_outside_back_pain_phrases,
+                     bp_outside_back_pain_phrase_count,
+                     sizeof(bp_outside_back_pain_phrases[0])) >= 0;
+}

@@ -1,0 +1,180 @@
+/*
+** bp_text.c: strict numbers, ASCII folding, the tokenizer and the error
+** value renderer (see bp_text.h).
+*/
+#include "bp_text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+static int is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Longest numeric text accepted; longer texts are not numbers we need. */
+#define NUMBER_TEXT_MAX 64
+
+int bp_text_parse_number(const char *text, size_t n, double *out) {
+  char buffer[NUMBER_TEXT_MAX + 1];
+  size_t pos = 0;
+  size_t mantissa_digits = 0;
+  if (n == 0 || n > NUMBER_TEXT_MAX) return 0;
+  if (text[pos] == '+' || text[pos] == '-') pos++;
+  while (pos < n && is_digit((unsigned char)text[pos])) {
+    pos++;
+    mantissa_digits++;
+  }
+  if (pos < n && text[pos] == '.') {
+    pos++;
+    while (pos < n && is_digit((unsigned char)text[pos])) {
+      pos++;
+      mantissa_digits++;
+    }
+  }
+  if (mantissa_digits == 0) return 0;
+  if (pos < n && (text[pos] == 'e' || text[pos] == 'E')) {
+    size_t exponent_digits = 0;
+    pos++;
+    if (pos < n && (text[pos] == '+' || text[pos] == '-')) pos++;
+    while (pos < n && is_digit((unsigned char)text[pos])) {
+      pos++;
+      exponent_digits++;
+    }
+    if (exponent_digits == 0) return 0;
+  }
+  if (pos != n) return 0;
+  memcpy(buffer, text, n);
+  buffer[n] = '\0';
+  double value = strtod(buffer, NULL);
+  if (!isfinite(value)) return 0;
+  *out = value;
+  return 1;
+}
+
+int bp_ascii_ieq(const char *text, size_t n, const char *lower) {
+  size_t i = 0;
+  for (; i < n; i++) {
+    if (lower[i] == '\0' || ascii_lower(text[i]) != lower[i]) return 0;
+  }
+  return lower[i] == '\0';
+}
+
+void bp_tokenizer_init(bp_tokenizer *t, const char *input, size_t n) {
+  t->input = input;
+  t->n = n;
+  t->pos = 0;
+}
+
+int bp_tokenizer_next(bp_tokenizer *t, bp_token *tok) {
+  const unsigned char *in = (const unsigned char *)t->input;
+  while (t->pos < t->n && !is_word_byte(in[t->pos]) && !is_digit(in[t->pos])) {
+    t->pos++;
+  }
+  if (t->pos >= t->n) return 0;
+  int (*belongs)(unsigned char) = is_digit(in[t->pos]) ? is_digit : is_word_byte;
+  tok->kind = belongs == is_digit ? BP_TOKEN_NUMBER : BP_TOKEN_WORD;
+  size_t start = t->pos;
+  while (t->pos < t->n && belongs(in[t->pos])) t->pos++;
+  tok->len = t->pos - start;
+  tok->too_long = tok->len > BP_TOKEN_MAX;
+  if (tok->too_long) {
+    tok->text[0] = '\0';
+  } else {
+    for (size_t i = 0; i < tok->len; i++) {
+      tok->text[i] = ascii_lower((char)in[start + i]);
+    }
+    tok->text[tok->len] = '\0';
+  }
+  return 1;
+}
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is invalid. */
+static size_t utf8_sequence_length(const unsigned char *s, size_t n) {
+  size_t len;
+  unsigned int cp;
+  if (s[0] < 0x80) return 1;
+  if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+    len = 2;
+    cp = s[0] & 0x1Fu;
+  } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+    len = 3;
+    cp = s[0] & 0x0Fu;
+  } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+    len = 4;
+    cp = s[0] & 0x07u;
+  } else {
+    return 0;
+  }
+  if (n < len) return 0;
+  for (size_t i = 1; i < len; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i] & 0x3Fu);
+  }
+  /* Reject overlong forms, surrogates and code points above U+10FFFF. */
+  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    return 0;
+  }
+  return len;
+}
+
+void bp_text_display(const char *text, size_t n, char out[BP_DISPLAY_SIZE]) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t in = 0, written = 0, chars = 0;
+  while (in < n && chars < BP_DISPLAY_MAX_CHARS) {
+    size_t len = utf8_sequence_length(s + in, n - in);
+    if (len == 0 || (len == 1 && (s[in] < 0x20 || s[in] == 0x7F))) {
+      out[written++] = '?';
+      in += len == 0 ? 1 : len;
+    } else {
+      memcpy(out + written, s + in, len);
+      written += len;
+      in += len;
+    }
+    chars++;
+  }
+  if (in < n) {
+    memcpy(out + written, "...", 3);
+    written += 3;
+  }
+  out[written] = '\0';
+}
+
+static size_t phrase_length(const bp_phrase *phrase) {
+  size_t len = 0;
+  while (len < BP_PHRASE_MAX_TOKENS && phrase->tokens[len] != NULL) len++;
+  return len;
+}
+
+long bp_phrase_find(const char *text, size_t n, const void *rows,
+                    size_t count, size_t row_size) {
+  /* The last BP_PHRASE_MAX_TOKENS tokens, token i at recent[i % MAX]. */
+  bp_token recent[BP_PHRASE_MAX_TOKENS];
+  bp_tokenizer tokenizer;
+  size_t seen = 0;
+  bp_tokenizer_init(&tokenizer, text, n);
+  while (bp_tokenizer_next(&tokenizer, &recent[seen % BP_PHRASE_MAX_TOKENS])) {
+    seen++;
+    for (size_t r = 0; r < count; r++) {
+      const bp_phrase *phrase =
+          (const bp_phrase *)((const char *)rows + r * row_size);
+      size_t len = phrase_length(phrase);
+      if (len == 0 || len > seen) continue;
+      size_t first = seen - len;
+      size_t k = 0;
+      for (; k < len; k++) {
+        const bp_token *tok = &recent[(first + k) % BP_PHRASE_MAX_TOKENS];
+        if (tok->too_long || strcmp(tok->text, phrase->tokens[k]) != 0) break;
+      }
+      if (k == len) return (long)r;
+    }
+  }
+  return -1;
+}

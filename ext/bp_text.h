@@ -1,0 +1,83 @@
+/*
+** bp_text.h: small text utilities shared by the backpain core, with no
+** SQLite dependency: strict number parsing, ASCII case folding, the
+** word/number tokenizer used to recognise product and procedure names,
+** and the safe rendering of an offending value inside an error message.
+*/
+#ifndef BP_TEXT_H
+#define BP_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Parses a whole decimal number: [+-]digits[.digits][(e|E)[+-]digits] or
+** [+-].digits[...]; no spaces, no hex, no inf/nan. Returns 1 and sets *out
+** when the text is such a number and finite, else 0. */
+int bp_text_parse_number(const char *text, size_t n, double *out);
+
+/* 1 if the n bytes of text equal the NUL-terminated lower-case ASCII word
+** `lower`, ignoring ASCII case. */
+int bp_ascii_ieq(const char *text, size_t n, const char *lower);
+
+/*
+** Tokenizer. A word is a maximal run of ASCII letters and of bytes >= 0x80
+** (so a name inside a longer word, accented or not, never stands alone); a
+** number is a maximal run of ASCII digits; everything else separates.
+** Words come out lower-cased. Tokens longer than BP_TOKEN_MAX bytes are
+** reported with `too_long` set and an empty text, since no table entry is
+** that long.
+*/
+#define BP_TOKEN_MAX 40
+
+typedef enum { BP_TOKEN_WORD = 1, BP_TOKEN_NUMBER = 2 } bp_token_kind;
+
+typedef struct {
+  bp_token_kind kind;
+  int too_long;
+  size_t len;                    /* bytes in text */
+  char text[BP_TOKEN_MAX + 1];   /* lower-cased, NUL-terminated */
+} bp_token;
+
+typedef struct {
+  const char *input;
+  size_t n;
+  size_t pos;
+} bp_tokenizer;
+
+void bp_tokenizer_init(bp_tokenizer *t, const char *input, size_t n);
+
+/* Returns 1 and fills *tok with the next token, or 0 at the end. */
+int bp_tokenizer_next(bp_tokenizer *t, bp_token *tok);
+
+/*
+** Phrases: a sequence of one to BP_PHRASE_MAX_TOKENS tokens (lower-case
+** words or digit runs) that must appear consecutively. Tables of phrases
+** live in bp_content.c, each row starting with a bp_phrase member.
+*/
+#define BP_PHRASE_MAX_TOKENS 5
+
+typedef struct {
+  const char *tokens[BP_PHRASE_MAX_TOKENS]; /* unused slots are NULL */
+} bp_phrase;
+
+/*
+** Finds the phrase of a table that occurs first in text (the one whose
+** last token comes earliest; at the same token, the earlier table row).
+** `rows` points to `count` rows of `row_size` bytes, each starting with a
+** bp_phrase. Returns the row index, or -1 when no phrase occurs.
+*/
+long bp_phrase_find(const char *text, size_t n, const void *rows,
+                    size_t count, size_t row_size);
+
+/*
+** Rendering of a text value for an error message: at most
+** BP_DISPLAY_MAX_CHARS characters; invalid UTF-8 bytes and control
+** characters become '?', and a cut value ends with "...". The caller adds
+** quotes. Output is NUL-terminated and always valid UTF-8.
+*/
+#define BP_DISPLAY_MAX_CHARS 40
+#define BP_DISPLAY_SIZE (BP_DISPLAY_MAX_CHARS * 4 + 4)
+
+void bp_text_display(const char *text, size_t n, char out[BP_DISPLAY_SIZE]);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+** test_dose.c: the cyclobenzaprine label rules (no SQLite). Each case was
+** derived by hand from the table in sql-api.md section 2.
+*/
+#include <string.h>
+
+#include "bp_dose.h"
+#include "tap.h"
+
+enum { UNKNOWN = -1 };
+
+typedef struct {
+  const char *name;
+  bp_release release;
+  double dose, per_day;
+  int hepatic; /* UNKNOWN or a bp_hepatic */
+  double age;  /* UNKNOWN or years */
+  const char *want;
+} dose_case;
+
+#define IR BP_RELEASE_IMMEDIATE
+#define ER BP_RELEASE_EXTENDED
+
+static const dose_case cases[] = {
+    {"IR 10 mg x3: at the limits, nothing", IR, 10, 3, UNKNOWN, UNKNOWN, ""},
+    {"IR 10.5 mg x1: single dose", IR, 10.5, 1, UNKNOWN, UNKNOWN,
+     "above_usual_single_dose"},
+    {"IR 10 mg x4: daily 40", IR, 10, 4, UNKNOWN, UNKNOWN, "above_max_daily_dose"},
+    {"IR 7.5 mg x4: daily 30, not above", IR, 7.5, 4, UNKNOWN, UNKNOWN, ""},
+    {"IR 5 mg, hepatic mild: start dose is fine", IR, 5, 3, BP_HEPATIC_MILD, UNKNOWN, ""},
+    {"IR 7.5 mg, hepatic mild", IR, 7.5, 3, BP_HEPATIC_MILD, UNKNOWN, "hepatic_start_5mg"},
+    {"IR 5 mg, hepatic moderate", IR, 5, 1, BP_HEPATIC_MODERATE, UNKNOWN,
+     "hepatic_not_recommended"},
+    {"IR 10 mg, hepatic severe", IR, 10, 1, BP_HEPATIC_SEVERE, UNKNOWN,
+     "hepatic_not_recommended"},
+    {"IR 10 mg, hepatic none", IR, 10, 3, BP_HEPATIC_NONE, UNKNOWN, ""},
+    {"IR 10 mg, age 65", IR, 10, 3, UNKNOWN, 65, "elderly_start_5mg"},
+    {"IR 10 mg, age 64.9", IR, 10, 3, UNKNOWN, 64.9, ""},
+    {"IR 5 mg, age 80", IR, 5, 3, UNKNOWN, 80, ""},
+    {"IR 15 mg x3, mild, age 70: four codes in order", IR, 15, 3, BP_HEPATIC_MILD, 70,
+     "hepatic_start_5mg,elderly_start_5mg,above_usual_single_dose,above_max_daily_dose"},
+    {"IR 15 mg x3, severe, age 70", IR, 15, 3, BP_HEPATIC_SEVERE, 70,
+     "hepatic_not_recommended,elderly_start_5mg,above_usual_single_dose,"
+     "above_max_daily_dose"},
+    {"ER 15 mg x1: nothing", ER, 15, 1, UNKNOWN, UNKNOWN, ""},
+    {"ER 30 mg x1: at the limit", ER, 30, 1, UNKNOWN, UNKNOWN, ""},
+    {"ER 15 mg x2: more than one dose a day", ER, 15, 2, UNKNOWN, UNKNOWN,
+     "above_max_daily_dose"},
+    {"ER 45 mg x1", ER, 45, 1, UNKNOWN, UNKNOWN,
+     "above_usual_single_dose,above_max_daily_dose"},
+    {"ER 15 mg, hepatic mild", ER, 15, 1, BP_HEPATIC_MILD, UNKNOWN,
+     "hepatic_not_recommended"},
+    {"ER 15 mg, hepatic none", ER, 15, 1, BP_HEPATIC_NONE, UNKNOWN, ""},
+    {"ER 15 mg, age 65", ER, 15, 1, UNKNOWN, 65, "elderly_er_not_recommended"},
+    {"ER 15 mg, age 64", ER, 15, 1, UNKNOWN, 64, ""},
+    {"ER 10 mg, mild: no IR-only 5 mg rule", ER, 10, 1, BP_HEPATIC_MILD, 70,
+     "hepatic_not_recommended,elderly_er_not_recommended"},
+};
+
+int main(void) {
+  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    const dose_case *c = &cases[i];
+    bp_dose_facts f;
+    const char *codes[BP_DOSE_MAX_ALERTS];
+    char joined[512] = "";
+    memset(&f, 0, sizeof(f));
+    f.release = c->release;
+    f.dose_mg = c->dose;
+    f.doses_per_day = c->per_day;
+    f.hepatic_known = c->hepatic != UNKNOWN;
+    f.hepatic = f.hepatic_known ? (bp_hepatic)c->hepatic : BP_HEPATIC_NONE;
+    f.age_known = c->age != UNKNOWN;
+    f.age = c->age;
+    size_t n = bp_dose_alerts(&f, codes);
+    for (size_t k = 0; k < n; k++) {
+      if (k) strcat(joined, ",");
+      strcat(joined, codes[k]);
+    }
+    tap_is_str(joined, c->want, "%s", c->name);
+  }
+  static const char *const names[] = {"none", "MILD", "Moderate", "severe"};
+  for (int h = 0; h < 4; h++) {
+    bp_hepatic got;
+    tap_ok(bp_hepatic_parse(names[h], strlen(names[h]), &got) && (int)got == h,
+           "hepatic '%s' is level %d", names[h], h);
+  }
+  bp_hepatic got;
+  tap_ok(!bp_hepatic_parse("mild ", 5, &got), "hepatic 'mild ' is rejected");
+  tap_ok(!bp_hepatic_parse("", 0, &got), "hepatic '' is rejected");
+  tap_ok(!bp_hepatic_parse("mil", 3, &got), "hepatic 'mil' is rejected");
+
+  /* Invariant of the content table: distinct codes fit the output array,
+  ** and rows of one code are adjacent (so each is reported once). */
+  size_t distinct = 0;
+  int adjacent = 1;
+  for (size_t r = 0; r < bp_dose_rule_count; r++) {
+    if (r > 0 && strcmp(bp_dose_rules[r].code, bp_dose_rules[r - 1].code) == 0) continue;
+    distinct++;
+    for (size_t q = 0; q + 1 < r; q++) {
+      if (strcmp(bp_dose_rules[q].code, bp_dose_rules[r].code) == 0) adjacent = 0;
+    }
+  }
+  tap_ok(distinct <= BP_DOSE_MAX_ALERTS && adjacent,
+         "rule table: %zu distinct codes, rows of one code adjacent", distinct);
+  return tap_done();
+}

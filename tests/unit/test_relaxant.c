@@ -1,0 +1,129 @@
+/*
+** test_relaxant.c: recognition of muscle relaxant products (no SQLite).
+** Real-looking prescription strings (RxNorm-style names, brands, salts, ER
+** forms, combinations, ATC codes) and look-alike non-relaxants.
+*/
+#include <string.h>
+
+#include "bp_relaxant.h"
+#include "tap.h"
+
+typedef struct {
+  const char *text;
+  const char *ingredient; /* NULL: not a relaxant */
+  int extended_release;
+  int outside_back_pain;
+} product_case;
+
+static const product_case cases[] = {
+    /* cyclobenzaprine: names, salts, strengths, forms */
+    {"Cyclobenzaprine HCl 10 MG Oral Tablet", "cyclobenzaprine", 0, 0},
+    {"cyclobenzaprine hydrochloride 7.5 MG Oral Tablet", "cyclobenzaprine", 0, 0},
+    {"FLEXERIL 5mg", "cyclobenzaprine", 0, 0},
+    {"Flexeril(R) 10mg tab", "cyclobenzaprine", 0, 0},
+    {"Fexmid 7.5 MG Oral Tablet", "cyclobenzaprine", 0, 0},
+    {"cyclobenzaprine10mg", "cyclobenzaprine", 0, 0},
+    {"CYCLOBENZAPRINE-HCL 5MG TAB", "cyclobenzaprine", 0, 0},
+    {"cyclobenzaprine_hcl 5 mg", "cyclobenzaprine", 0, 0},
+    {"Amrix 15 mg ER capsule", "cyclobenzaprine", 1, 0},
+    {"AMRIX 30 MG", "cyclobenzaprine", 1, 0},
+    {"24 HR cyclobenzaprine hydrochloride 15 MG Extended Release Oral Capsule",
+     "cyclobenzaprine", 1, 0},
+    {"Cyclobenzaprine ER 30mg cap", "cyclobenzaprine", 1, 0},
+    {"cyclobenzaprine 15 mg extended-release capsule", "cyclobenzaprine", 1, 0},
+    {"cyclobenzaprine 30 MG 24hr capsule", "cyclobenzaprine", 1, 0},
+    {"cyclobenzaprine 2.8 MG Sublingual Tablet", "cyclobenzaprine", 0, 1},
+    {"Tonmya (cyclobenzaprine HCl) 2.8 mg SL tablet", "cyclobenzaprine", 0, 1},
+    {"cyclobenzaprine 5 mg for fibromyalgia", "cyclobenzaprine", 0, 1},
+    /* the other seven ingredients, their brands and combinations */
+    {"Carisoprodol 350 MG Oral Tablet", "carisoprodol", 0, 0},
+    {"SOMA 250 mg tablet", "carisoprodol", 0, 0},
+    {"Soma Compound", "carisoprodol", 0, 0},
+    {"carisoprodol/aspirin/codeine 200-325-16 mg", "carisoprodol", 0, 0},
+    {"methocarbamol 750", "methocarbamol", 0, 0},
+    {"Robaxin-750", "methocarbamol", 0, 0},
+    {"Methocarbamol 100 MG/ML Injectable Solution", "methocarbamol", 0, 0},
+    {"metaxalone 800 MG Oral Tablet", "metaxalone", 0, 0},
+    {"Skelaxin 800mg", "metaxalone", 0, 0},
+    {"tiZANidine 4 MG Oral Tablet", "tizanidine", 0, 0},
+    {"Zanaflex 2 mg capsule", "tizanidine", 0, 0},
+    {"Tizanidine HCl 6 MG Oral Capsule", "tizanidine", 0, 0},
+    {"chlorzoxazone 500 MG Oral Tablet", "chlorzoxazone", 0, 0},
+    {"Parafon Forte DSC 500 mg", "chlorzoxazone", 0, 0},
+    {"Lorzone 750 mg tablet", "chlorzoxazone", 0, 0},
+    {"orphenadrine citrate 100 MG 12HR Extended Release Oral Tablet",
+     "orphenadrine", 1, 0},
+    {"Norflex 100mg", "orphenadrine", 0, 0},
+    {"Orphenadrine/Aspirin/Caffeine 25-385-30 mg", "orphenadrine", 0, 0},
+    {"Norgesic Forte", "orphenadrine", 0, 0},
+    {"baclofen 10 MG Oral Tablet", "baclofen", 0, 0},
+    {"Lioresal Intrathecal 0.05 mg/mL", "baclofen", 0, 0},
+    {"Ozobax 5 mg/5 mL oral solution", "baclofen", 0, 0},
+    {"FLEQSUVY 25 mg/5 mL suspension", "baclofen", 0, 0},
+    {"Lyvispah 10 mg granules", "baclofen", 0, 0},
+    /* WHO ATC codes, any case, alone or in text */
+    {"M03BX08", "cyclobenzaprine", 0, 0},
+    {"ATC:M03BA03", "methocarbamol", 0, 0},
+    {"m03bx02", "tizanidine", 0, 0},
+    {"M03BA02 (ATC)", "carisoprodol", 0, 0},
+    {"M03BB03", "chlorzoxazone", 0, 0},
+    {"M03BC01", "orphenadrine", 0, 0},
+    {"M03BX01", "baclofen", 0, 0},
+    /* two relaxants: the first named wins */
+    {"cyclobenzaprine and carisoprodol", "cyclobenzaprine", 0, 0},
+    {"carisoprodol then cyclobenzaprine", "carisoprodol", 0, 0},
+    /* look-alikes and other drugs */
+    {"Ibuprofen 800 MG Oral Tablet", NULL, 0, 0},
+    {"ibuprofen", NULL, 0, 0},
+    {"amitriptyline 10 mg", NULL, 0, 0},
+    {"cyclosporine 100 mg", NULL, 0, 0},
+    {"cyproheptadine 4 mg", NULL, 0, 0},
+    {"carbamazepine 200 mg", NULL, 0, 0},
+    {"metolazone 5 mg", NULL, 0, 0},
+    {"methimazole 10 mg", NULL, 0, 0},
+    {"tinidazole 500 mg", NULL, 0, 0},
+    {"carvedilol 6.25 mg", NULL, 0, 0},
+    {"Tramadol HCl 50 MG Oral Tablet", NULL, 0, 0},
+    {"diazepam 5 mg", NULL, 0, 0},
+    {"dantrolene 25 mg", NULL, 0, 0},
+    {"Tonmya 2.8 mg", NULL, 0, 0},
+    {"somatropin 5 mg", NULL, 0, 0},
+    /* names inside other words do not count */
+    {"noncyclobenzaprine", NULL, 0, 0},
+    {"cyclobenzaprinex 10 mg", NULL, 0, 0},
+    {"xbaclofen", NULL, 0, 0},
+    {"baclof\xc3\xa9n 10 mg", NULL, 0, 0},
+    {"\xc3\xa9" "baclofen", NULL, 0, 0},
+    {"M03BX08X", NULL, 0, 0},
+    {"XM03BX08", NULL, 0, 0},
+    {"M03BX088", NULL, 0, 0},
+    {"M03AX01", NULL, 0, 0},
+    {"N04AB02", NULL, 0, 0},
+    {"", NULL, 0, 0},
+    {"   ", NULL, 0, 0},
+};
+
+int main(void) {
+  size_t n = sizeof(cases) / sizeof(cases[0]);
+  for (size_t i = 0; i < n; i++) {
+    bp_relaxant_product p;
+    bp_relaxant_classify(cases[i].text, strlen(cases[i].text), &p);
+    const char *want = cases[i].ingredient;
+    int same = (p.ingredient == NULL || want == NULL)
+                   ? p.ingredient == want
+                   : strcmp(p.ingredient, want) == 0;
+    if (same && want != NULL) {
+      same = p.extended_release == cases[i].extended_release &&
+             p.outside_back_pain == cases[i].outside_back_pain;
+    }
+    tap_ok(same, "'%s' -> %s%s%s", cases[i].text, want ? want : "NULL",
+           cases[i].extended_release ? ", extended release" : "",
+           cases[i].outside_back_pain ? ", outside back pain" : "");
+    if (!same) {
+      tap_diag("got %s er=%d outside=%d", p.ingredient ? p.ingredient : "NULL",
+               p.extended_release, p.outside_back_pain);
+    }
+  }
+  tap_ok(n >= 40, "at least 40 product strings (%zu)", n);
+  return tap_done();
+}
