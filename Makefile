@@ -13,6 +13,15 @@
 .DEFAULT_GOAL := all
 
 CC      ?= cc
+V       ?= 0
+# Quiet by default; V=1 prints every command.
+ifeq ($(V),1)
+  Q :=
+  SAY := @true
+else
+  Q := @
+  SAY := @echo
+endif
 PROVE   ?= prove
 VERSION := $(shell cat VERSION)
 
@@ -28,8 +37,9 @@ ASAN_FLAGS   := -O1 -g -fno-omit-frame-pointer $(SANITIZERS)
 STATIC_FLAGS := -O2 -g -DSQLITE_CORE
 
 # Core modules are plain C with no SQLite; binding modules are the SQL layer.
-CORE_MODULES    := bp_date bp_text bp_content bp_relaxant bp_courses bp_dose
-BINDING_MODULES := sql_args sql_relaxant backpain
+CORE_MODULES    := bp_date bp_text bp_content bp_content_guideline bp_content_codes \
+                   bp_relaxant bp_courses bp_dose bp_list bp_intervention bp_icd10 bp_plan
+BINDING_MODULES := sql_args sql_relaxant sql_guideline sql_evidence backpain
 HEADERS         := $(wildcard ext/*.h)
 
 UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*.c))
@@ -44,28 +54,34 @@ $(1)_TESTS   := $$(UNIT_NAMES:%=build/$(1)/tests/%) $$(CAPI_NAMES:%=build/$(1)/t
 
 build/$(1)/%.o: ext/%.c $$(HEADERS) VERSION
 	@mkdir -p $$(@D)
-	$$(CC) $$(BASE_CFLAGS) $(2) $$(CFLAGS) -c $$< -o $$@
+	$$(SAY) "  CC      $$@"
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) $$(CFLAGS) -c $$< -o $$@
 
 build/$(1)/backpain.so: $$($(1)_CORE) $$($(1)_BINDING)
-	$$(CC) -shared $(3) $$(LDFLAGS) -o $$@ $$^ $$(LIBS)
+	$$(SAY) "  LD      $$@"
+	$$(Q)$$(CC) -shared $(3) $$(LDFLAGS) -o $$@ $$^ $$(LIBS)
 
 build/$(1)/libbackpain.a: $$($(1)_CORE) $$($(1)_BINDING)
-	rm -f $$@
-	ar rcs $$@ $$^
+	$$(SAY) "  AR      $$@"
+	$$(Q)rm -f $$@
+	$$(Q)ar rcs $$@ $$^
 
 # Unit tests link the core alone: proof that it does not need SQLite.
 build/$(1)/tests/%: tests/unit/%.c tests/tap.h $$($(1)_CORE) $$(HEADERS)
 	@mkdir -p $$(@D)
-	$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $$($(1)_CORE) $(3) $$(LIBS)
+	$$(SAY) "  CC      $$@"
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $$($(1)_CORE) $(3) $$(LIBS)
 
 # C programs that open SQLite and load the extension like any client.
 build/$(1)/tests/%: tests/capi/%.c tests/tap.h $$(HEADERS)
 	@mkdir -p $$(@D)
-	$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $(3) -lsqlite3 -ldl $$(LIBS)
+	$$(SAY) "  CC      $$@"
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $(3) -lsqlite3 -ldl $$(LIBS)
 
 build/$(1)/sqltap: tests/sqltap.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(BASE_CFLAGS) $(2) -o $$@ $$< $(3) -lsqlite3 $$(LIBS)
+	$$(SAY) "  CC      $$@"
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -o $$@ $$< $(3) -lsqlite3 $$(LIBS)
 
 # The whole suite against this variant; tests/run tells prove how to run
 # each kind of test file.
@@ -85,13 +101,13 @@ all: dist/backpain.so
 
 dist/backpain.so: build/rel/backpain.so
 	@mkdir -p dist
-	cp $< $@
+	$(Q)cp $< $@
 
 static: dist/libbackpain.a
 
 dist/libbackpain.a: build/static/libbackpain.a
 	@mkdir -p dist
-	cp $< $@
+	$(Q)cp $< $@
 
 test: dist/backpain.so suite-rel
 
@@ -103,7 +119,8 @@ BENCHES := $(patsubst tests/bench/%.c,build/rel/bench/%,$(wildcard tests/bench/*
 
 build/rel/bench/%: tests/bench/%.c
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -O2 -o $@ $< -lsqlite3 $(LIBS)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -O2 -o $@ $< -lsqlite3 $(LIBS)
 
 bench: dist/backpain.so $(BENCHES)
 	@for b in $(BENCHES); do BACKPAIN_EXT=dist/backpain $$b || exit 1; done

@@ -10,7 +10,8 @@
 ** SQLITE_INNOCUOUS and may be used in views, triggers, CHECK constraints,
 ** generated columns and indexes, also under PRAGMA trusted_schema=OFF.
 **
-** The public API is exactly what bp_functions below registers.
+** The public API is exactly what bp_functions below registers, plus the
+** guideline_evidence virtual table (sql_evidence.c).
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
@@ -75,6 +76,11 @@ static const bp_sql_function bp_functions[] = {
     SCALAR("relaxant_dose_alerts", 3, bp_sql_relaxant_dose_alerts),
     SCALAR("relaxant_dose_alerts", 4, bp_sql_relaxant_dose_alerts),
     SCALAR("relaxant_dose_alerts", 5, bp_sql_relaxant_dose_alerts),
+    SCALAR("intervention_code", 1, bp_sql_intervention_code),
+    SCALAR("pain_phase", 1, bp_sql_pain_phase),
+    SCALAR("pain_phase", 2, bp_sql_pain_phase),
+    SCALAR("icd10_class", 1, bp_sql_icd10_class),
+    SCALAR("recommend_plan", -1, bp_sql_recommend_plan),
 };
 
 static int register_function(sqlite3 *db, const bp_sql_function *fn) {
@@ -117,5 +123,10 @@ int sqlite3_backpain_init(sqlite3 *db, char **error_message,
       return rc;
     }
   }
-  return SQLITE_OK;
+  int rc = bp_sql_register_evidence(db);
+  if (rc != SQLITE_OK && error_message != NULL) {
+    *error_message = sqlite3_mprintf("backpain: cannot register guideline_evidence: %s",
+                                     sqlite3_errmsg(db));
+  }
+  return rc;
 }

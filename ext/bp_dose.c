@@ -5,17 +5,6 @@
 
 #include <string.h>
 
-#include "bp_text.h"
-
-int bp_hepatic_parse(const char *text, size_t n, bp_hepatic *out) {
-  for (int h = BP_HEPATIC_NONE; h <= BP_HEPATIC_SEVERE; h++) {
-    if (bp_ascii_ieq(text, n, bp_hepatic_names[h])) {
-      *out = (bp_hepatic)h;
-      return 1;
-    }
-  }
-  return 0;
-}
 
 static int rule_fires(const bp_dose_rule *rule, const bp_dose_facts *f) {
   if (rule->release != f->release) return 0;

@@ -10,10 +10,6 @@
 
 #include "bp_content.h"
 
-/* Parses a hepatic function name (none, mild, moderate, severe; ASCII
-** case ignored). Returns 1 and sets *out, or 0 for anything else. */
-int bp_hepatic_parse(const char *text, size_t n, bp_hepatic *out);
-
 typedef struct {
   bp_release release;
   double dose_mg;       /* one dose, > 0 */

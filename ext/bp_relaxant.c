@@ -41,7 +41,7 @@ static const char *find_atc_ingredient(const char *text, size_t n) {
 void bp_relaxant_classify(const char *text, size_t n, bp_relaxant_product *out) {
   memset(out, 0, sizeof(*out));
   long name = bp_phrase_find(text, n, bp_relaxant_names, bp_relaxant_name_count,
-                             sizeof(bp_relaxant_names[0]));
+                             sizeof(bp_relaxant_names[0]), BP_FIRST_IN_TEXT);
   if (name >= 0) {
     out->ingredient = bp_relaxant_names[name].ingredient;
     out->extended_release = bp_relaxant_names[name].extended_release;
@@ -51,11 +51,11 @@ void bp_relaxant_classify(const char *text, size_t n, bp_relaxant_product *out) 
   if (out->ingredient == NULL) return;
   if (bp_phrase_find(text, n, bp_extended_release_phrases,
                      bp_extended_release_phrase_count,
-                     sizeof(bp_extended_release_phrases[0])) >= 0) {
+                     sizeof(bp_extended_release_phrases[0]), BP_FIRST_IN_TEXT) >= 0) {
     out->extended_release = 1;
   }
   out->outside_back_pain =
       bp_phrase_find(text, n, bp_outside_back_pain_phrases,
                      bp_outside_back_pain_phrase_count,
-                     sizeof(bp_outside_back_pain_phrases[0])) >= 0;
+                     sizeof(bp_outside_back_pain_phrases[0]), BP_FIRST_IN_TEXT) >= 0;
 }

@@ -153,28 +153,38 @@ static size_t phrase_length(const bp_phrase *phrase) {
   return len;
 }
 
-long bp_phrase_find(const char *text, size_t n, const void *rows,
-                    size_t count, size_t row_size) {
+/* 1 if the phrase ends at the latest of the `seen` tokens kept in recent. */
+static int phrase_ends_here(const bp_phrase *phrase, const bp_token *recent, size_t seen) {
+  size_t len = phrase_length(phrase);
+  if (len == 0 || len > seen) return 0;
+  size_t first = seen - len;
+  for (size_t k = 0; k < len; k++) {
+    const bp_token *tok = &recent[(first + k) % BP_PHRASE_MAX_TOKENS];
+    if (tok->too_long || strcmp(tok->text, phrase->tokens[k]) != 0) return 0;
+  }
+  return 1;
+}
+
+long bp_phrase_find(const char *text, size_t n, const void *rows, size_t count,
+                    size_t row_size, bp_phrase_order order) {
   /* The last BP_PHRASE_MAX_TOKENS tokens, token i at recent[i % MAX]. */
   bp_token recent[BP_PHRASE_MAX_TOKENS];
   bp_tokenizer tokenizer;
   size_t seen = 0;
+  long best = -1;
   bp_tokenizer_init(&tokenizer, text, n);
   while (bp_tokenizer_next(&tokenizer, &recent[seen % BP_PHRASE_MAX_TOKENS])) {
     seen++;
-    for (size_t r = 0; r < count; r++) {
-      const bp_phrase *phrase =
-          (const bp_phrase *)((const char *)rows + r * row_size);
-      size_t len = phrase_length(phrase);
-      if (len == 0 || len > seen) continue;
-      size_t first = seen - len;
-      size_t k = 0;
-      for (; k < len; k++) {
-        const bp_token *tok = &recent[(first + k) % BP_PHRASE_MAX_TOKENS];
-        if (tok->too_long || strcmp(tok->text, phrase->tokens[k]) != 0) break;
+    /* In table order, only rows before the best so far can improve it. */
+    size_t limit = (order == BP_FIRST_IN_TABLE && best >= 0) ? (size_t)best : count;
+    for (size_t r = 0; r < limit; r++) {
+      const bp_phrase *phrase = (const bp_phrase *)((const char *)rows + r * row_size);
+      if (phrase_ends_here(phrase, recent, seen)) {
+        best = (long)r;
+        break;
       }
-      if (k == len) return (long)r;
     }
+    if (best == 0 || (order == BP_FIRST_IN_TEXT && best >= 0)) break;
   }
-  return -1;
+  return best;
 }

@@ -60,14 +60,19 @@ typedef struct {
   const char *tokens[BP_PHRASE_MAX_TOKENS]; /* unused slots are NULL */
 } bp_phrase;
 
+/* Which phrase bp_phrase_find reports when several occur. */
+typedef enum {
+  BP_FIRST_IN_TEXT,  /* the one whose last token comes earliest (ties: table order) */
+  BP_FIRST_IN_TABLE  /* the earliest table row that occurs anywhere */
+} bp_phrase_order;
+
 /*
-** Finds the phrase of a table that occurs first in text (the one whose
-** last token comes earliest; at the same token, the earlier table row).
-** `rows` points to `count` rows of `row_size` bytes, each starting with a
-** bp_phrase. Returns the row index, or -1 when no phrase occurs.
+** Finds a phrase of a table in text. `rows` points to `count` rows of
+** `row_size` bytes, each starting with a bp_phrase. Returns the row index,
+** or -1 when no phrase occurs.
 */
-long bp_phrase_find(const char *text, size_t n, const void *rows,
-                    size_t count, size_t row_size);
+long bp_phrase_find(const char *text, size_t n, const void *rows, size_t count,
+                    size_t row_size, bp_phrase_order order);
 
 /*
 ** Rendering of a text value for an error message: at most

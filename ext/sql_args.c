@@ -63,9 +63,8 @@ char *bp_value_display(sqlite3_value *value) {
   }
 }
 
-/* Sets "<name>(): <arg_name> <problem>, got <value>". */
-static void error_with_value(sqlite3_context *ctx, sqlite3_value *value,
-                             const char *arg_name, const char *problem) {
+bp_arg bp_arg_fail(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                   const char *problem) {
   char *shown = bp_value_display(value);
   if (shown == NULL) {
     sqlite3_result_error_nomem(ctx);
@@ -73,6 +72,7 @@ static void error_with_value(sqlite3_context *ctx, sqlite3_value *value,
     bp_sql_error(ctx, "%s %s, got %s", arg_name, problem, shown);
   }
   sqlite3_free(shown);
+  return BP_ARG_ERROR;
 }
 
 bp_arg bp_arg_date(sqlite3_context *ctx, sqlite3_value *value,
@@ -101,9 +101,7 @@ bp_arg bp_arg_date(sqlite3_context *ctx, sqlite3_value *value,
       break;
   }
   if (ok) return BP_ARG_OK;
-  error_with_value(ctx, value, arg_name,
-                   "must be a date (YYYY-MM-DD or a Julian day number)");
-  return BP_ARG_ERROR;
+  return bp_arg_fail(ctx, value, arg_name, "must be a date (YYYY-MM-DD or a Julian day number)");
 }
 
 /* Reads a finite number from INTEGER, REAL or numeric TEXT. Returns 0 for
@@ -151,8 +149,7 @@ bp_arg bp_arg_int_at_least(sqlite3_context *ctx, sqlite3_value *value,
   char requirement[64];
   sqlite3_snprintf(sizeof(requirement), requirement, "must be an integer >= %lld",
                    (long long)min);
-  error_with_value(ctx, value, arg_name, requirement);
-  return BP_ARG_ERROR;
+  return bp_arg_fail(ctx, value, arg_name, requirement);
 }
 
 bp_arg bp_arg_number_in(sqlite3_context *ctx, sqlite3_value *value,
@@ -169,18 +166,14 @@ bp_arg bp_arg_number_in(sqlite3_context *ctx, sqlite3_value *value,
   }
   char problem[80];
   sqlite3_snprintf(sizeof(problem), problem, "must be %s", requirement);
-  error_with_value(ctx, value, arg_name, problem);
-  return BP_ARG_ERROR;
+  return bp_arg_fail(ctx, value, arg_name, problem);
 }
 
 bp_arg bp_arg_text(sqlite3_context *ctx, sqlite3_value *value,
                    const char *arg_name, const char **text, int *n_bytes) {
   int type = sqlite3_value_type(value);
   if (type == SQLITE_NULL) return BP_ARG_NULL;
-  if (type == SQLITE_BLOB) {
-    error_with_value(ctx, value, arg_name, "must be text");
-    return BP_ARG_ERROR;
-  }
+  if (type == SQLITE_BLOB) return bp_arg_fail(ctx, value, arg_name, "must be text");
   *text = (const char *)sqlite3_value_text(value);
   *n_bytes = sqlite3_value_bytes(value);
   if (*text == NULL) {
@@ -204,4 +197,31 @@ void bp_result_str(sqlite3_context *ctx, sqlite3_str *out) {
   } else {
     sqlite3_result_error_nomem(ctx);
   }
+}
+
+bp_arg bp_arg_name_in(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                      const char *const *names, size_t count, int *index) {
+  const char *text;
+  int n;
+  bp_arg arg = bp_arg_text(ctx, value, arg_name, &text, &n);
+  if (arg != BP_ARG_OK) return arg;
+  for (size_t i = 0; i < count; i++) {
+    if (bp_ascii_ieq(text, (size_t)n, names[i])) {
+      *index = (int)i;
+      return BP_ARG_OK;
+    }
+  }
+  sqlite3_str *problem = sqlite3_str_new(NULL);
+  sqlite3_str_appendall(problem, "must be one of ");
+  for (size_t i = 0; i < count; i++) {
+    sqlite3_str_appendf(problem, "%s%s", i ? ", " : "", names[i]);
+  }
+  char *requirement = sqlite3_str_finish(problem);
+  if (requirement == NULL) {
+    sqlite3_result_error_nomem(ctx);
+  } else {
+    bp_arg_fail(ctx, value, arg_name, requirement);
+  }
+  sqlite3_free(requirement);
+  return BP_ARG_ERROR;
 }

@@ -12,6 +12,7 @@
 #ifndef BP_SQL_ARGS_H
 #define BP_SQL_ARGS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "sqlite3ext.h"
@@ -62,9 +63,19 @@ bp_arg bp_arg_number_in(sqlite3_context *ctx, sqlite3_value *value,
 bp_arg bp_arg_text(sqlite3_context *ctx, sqlite3_value *value,
                    const char *arg_name, const char **text, int *n_bytes);
 
+/* One of a closed vocabulary of lower-case names, ASCII case ignored:
+** sets *index to the row of `names` (count entries). */
+bp_arg bp_arg_name_in(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                      const char *const *names, size_t count, int *index);
+
 /* Makes the text accumulated in `out` the result, or the error `out` ran
 ** into (out of memory, too big), and frees `out`. */
 void bp_result_str(sqlite3_context *ctx, sqlite3_str *out);
+
+/* Sets "<function>(): <arg_name> <problem>, got <value>" and returns
+** BP_ARG_ERROR. */
+bp_arg bp_arg_fail(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                   const char *problem);
 
 /* Renders a value for an error message ('text', 12, 1.5, x'00ff', NULL),
 ** cut to 40 characters. Returns an sqlite3_malloc'ed string or NULL when

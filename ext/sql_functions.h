@@ -22,4 +22,13 @@ void bp_sql_relaxant_course_no_inverse(sqlite3_context *, int, sqlite3_value **)
 void bp_sql_relaxant_course_no_final(sqlite3_context *);
 void bp_sql_relaxant_dose_alerts(sqlite3_context *, int, sqlite3_value **);
 
+/* sql_guideline.c: contract section 3 */
+void bp_sql_intervention_code(sqlite3_context *, int, sqlite3_value **);
+void bp_sql_pain_phase(sqlite3_context *, int, sqlite3_value **);
+void bp_sql_icd10_class(sqlite3_context *, int, sqlite3_value **);
+void bp_sql_recommend_plan(sqlite3_context *, int, sqlite3_value **);
+
+/* sql_evidence.c: the guideline_evidence virtual table */
+int bp_sql_register_evidence(sqlite3 *db);
+
 #endif

@@ -430,24 +430,12 @@ void bp_sql_relaxant_dose_alerts(sqlite3_context *ctx, int argc,
                                         HUGE_VAL, "a number >= 1",
                                         &facts.doses_per_day);
   if (per_day_arg == BP_ARG_ERROR) return;
-  if (argc > 3 && sqlite3_value_type(argv[3]) != SQLITE_NULL) {
-    const char *hepatic;
-    int hepatic_bytes;
-    if (bp_arg_text(ctx, argv[3], "hepatic", &hepatic, &hepatic_bytes) != BP_ARG_OK) {
-      return;
-    }
-    if (!bp_hepatic_parse(hepatic, (size_t)hepatic_bytes, &facts.hepatic)) {
-      char *shown = bp_value_display(argv[3]);
-      if (shown == NULL) {
-        sqlite3_result_error_nomem(ctx);
-      } else {
-        bp_sql_error(ctx, "hepatic must be one of none, mild, moderate, severe, got %s",
-                     shown);
-      }
-      sqlite3_free(shown);
-      return;
-    }
-    facts.hepatic_known = 1;
+  if (argc > 3) {
+    int hepatic;
+    bp_arg hepatic_arg = bp_arg_name_in(ctx, argv[3], "hepatic", bp_hepatic_names, 4, &hepatic);
+    if (hepatic_arg == BP_ARG_ERROR) return;
+    facts.hepatic_known = hepatic_arg == BP_ARG_OK;
+    facts.hepatic = facts.hepatic_known ? (bp_hepatic)hepatic : BP_HEPATIC_NONE;
   }
   if (argc > 4) {
     bp_arg age_arg = bp_arg_number_in(ctx, argv[4], "age", 0, 0, AGE_MAX,

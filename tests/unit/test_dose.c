@@ -78,17 +78,6 @@ int main(void) {
     }
     tap_is_str(joined, c->want, "%s", c->name);
   }
-  static const char *const names[] = {"none", "MILD", "Moderate", "severe"};
-  for (int h = 0; h < 4; h++) {
-    bp_hepatic got;
-    tap_ok(bp_hepatic_parse(names[h], strlen(names[h]), &got) && (int)got == h,
-           "hepatic '%s' is level %d", names[h], h);
-  }
-  bp_hepatic got;
-  tap_ok(!bp_hepatic_parse("mild ", 5, &got), "hepatic 'mild ' is rejected");
-  tap_ok(!bp_hepatic_parse("", 0, &got), "hepatic '' is rejected");
-  tap_ok(!bp_hepatic_parse("mil", 3, &got), "hepatic 'mil' is rejected");
-
   /* Invariant of the content table: distinct codes fit the output array,
   ** and rows of one code are adjacent (so each is reported once). */
   size_t distinct = 0;

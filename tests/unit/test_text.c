@@ -88,12 +88,19 @@ static void test_phrases(void) {
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
     long got = bp_phrase_find(cases[i].text, strlen(cases[i].text), rows, 4,
-                              sizeof(rows[0]));
+                              sizeof(rows[0]), BP_FIRST_IN_TEXT);
     tap_is_int(got, cases[i].want, "phrase search in '%s'", cases[i].text);
   }
   /* "heating pad" ends on "pad"; "heat" is not a token of it at all. */
-  long got = bp_phrase_find("heating pad then heat", 21, rows, 4, sizeof(rows[0]));
-  tap_is_int(got, 1, "the phrase ending first wins");
+  long got = bp_phrase_find("heating pad then heat", 21, rows, 4, sizeof(rows[0]),
+                            BP_FIRST_IN_TEXT);
+  tap_is_int(got, 1, "first in text: the phrase ending first wins");
+  got = bp_phrase_find("heating pad then heat", 21, rows, 4, sizeof(rows[0]),
+                       BP_FIRST_IN_TABLE);
+  tap_is_int(got, 0, "first in table: the earliest row wins wherever it occurs");
+  got = bp_phrase_find("24 hr, then mindfulness based stress reduction", 46, rows, 4,
+                       sizeof(rows[0]), BP_FIRST_IN_TABLE);
+  tap_is_int(got, 2, "first in table: a later, better row replaces an earlier match");
 }
 
 static void test_display(void) {

@@ -1,0 +1,83 @@
+/*
+** bp_intervention.c: intervention recognition (see bp_intervention.h).
+*/
+#include "bp_intervention.h"
+
+#include <string.h>
+
+#include "bp_relaxant.h"
+#include "bp_text.h"
+
+static int is_alnum_or_high(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Reads a code from an alphanumeric run: five digits (CPT), or a letter
+** and four digits (HCPCS). Returns 0 for any other run. */
+static int read_code(const unsigned char *run, size_t len, char *letter, int *number) {
+  size_t first_digit = 0;
+  if (len != 5) return 0;
+  if (!is_digit(run[0])) {
+    if (!((run[0] >= 'a' && run[0] <= 'z') || (run[0] >= 'A' && run[0] <= 'Z'))) return 0;
+    *letter = (char)(run[0] & ~0x20); /* upper case */
+    first_digit = 1;
+  } else {
+    *letter = '\0';
+  }
+  *number = 0;
+  for (size_t i = first_digit; i < len; i++) {
+    if (!is_digit(run[i])) return 0;
+    *number = *number * 10 + (run[i] - '0');
+  }
+  return 1;
+}
+
+static int find_procedure_code(const char *text, size_t n, bp_intervention *out) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t pos = 0;
+  while (pos < n) {
+    while (pos < n && !is_alnum_or_high(s[pos])) pos++;
+    size_t start = pos;
+    while (pos < n && is_alnum_or_high(s[pos])) pos++;
+    char letter;
+    int number;
+    if (!read_code(s + start, pos - start, &letter, &number)) continue;
+    for (size_t r = 0; r < bp_procedure_code_count; r++) {
+      const bp_procedure_code *code = &bp_procedure_codes[r];
+      if (code->letter == letter && number >= code->low && number <= code->high) {
+        *out = code->intervention;
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+int bp_intervention_from_text(const char *text, size_t n, bp_intervention *out) {
+  bp_relaxant_product product;
+  if (find_procedure_code(text, n, out)) return 1;
+  bp_relaxant_classify(text, n, &product);
+  if (product.ingredient != NULL) {
+    *out = BP_INT_MUSCLE_RELAXANT;
+    return 1;
+  }
+  long row = bp_phrase_find(text, n, bp_intervention_names, bp_intervention_name_count,
+                            sizeof(bp_intervention_names[0]), BP_FIRST_IN_TABLE);
+  if (row < 0) return 0;
+  *out = bp_intervention_names[row].intervention;
+  return 1;
+}
+
+int bp_intervention_from_id(const char *text, size_t n, bp_intervention *out) {
+  for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
+    const char *id = bp_interventions[i].id;
+    if (strlen(id) == n && memcmp(id, text, n) == 0) {
+      *out = (bp_intervention)i;
+      return 1;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,307 @@
+/*
+** bp_plan.c: the treatment algorithm engine (see bp_plan.h). Which steps a
+** situation gives, their evidence and their reasons are data
+** (bp_content_guideline.c); this file decides the situation, applies the
+** relaxant rule, orders the steps and writes JSON.
+*/
+#include "bp_plan.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const bp_phase_names[4] = {"unknown", "acute", "subacute", "chronic"};
+
+bp_phase bp_phase_from_days(int64_t days) {
+  if (days < bp_phase_days.acute_below_days) return BP_PHASE_ACUTE;
+  if (days <= bp_phase_days.chronic_above_days) return BP_PHASE_SUBACUTE;
+  return BP_PHASE_CHRONIC;
+}
+
+bp_phase bp_phase_from_weeks(double weeks) {
+  /* The limits are whole weeks (28 and 84 days), so these are exact. */
+  if (weeks < (double)bp_phase_days.acute_below_days / 7.0) return BP_PHASE_ACUTE;
+  if (weeks <= (double)bp_phase_days.chronic_above_days / 7.0) return BP_PHASE_SUBACUTE;
+  return BP_PHASE_CHRONIC;
+}
+
+void bp_patient_init(bp_patient *p) {
+  memset(p, 0, sizeof(*p));
+  p->response_threshold = bp_response_threshold.value;
+}
+
+void bp_patient_prefer(bp_patient *p, bp_intervention i) {
+  for (size_t k = 0; k < p->preference_count; k++) {
+    if (p->preferences[k] == i) return;
+  }
+  p->preferences[p->preference_count++] = i;
+}
+
+/* Tolerance for "exactly the threshold": decimal fractions such as 0.3
+** are not exact in binary. */
+#define RESPONSE_EPSILON 1e-9
+
+bp_response bp_plan_response(const bp_patient *p) {
+  if (p->response_given) return p->response;
+  if (!p->pain_baseline_given || !p->pain_now_given) return BP_RESPONSE_UNKNOWN;
+  double improvement = p->pain_baseline - p->pain_now;
+  double needed = p->response_threshold * p->pain_baseline;
+  return improvement < needed - RESPONSE_EPSILON ? BP_RESPONSE_INADEQUATE
+                                                  : BP_RESPONSE_ADEQUATE;
+}
+
+static bp_phase phase_of(const bp_patient *p) {
+  if (p->pain_weeks_given) return bp_phase_from_weeks(p->pain_weeks);
+  if (p->onset_given && p->as_of_given) {
+    return bp_phase_from_days((int64_t)p->as_of - p->onset);
+  }
+  return BP_PHASE_UNKNOWN;
+}
+
+static uint32_t set_mask(bp_intervention_set set) {
+  uint32_t mask = 0;
+  for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
+    if (bp_interventions[i].set == set) mask |= 1u << i;
+  }
+  return mask;
+}
+
+static bp_situation situation_of(const bp_patient *p, bp_phase phase, uint32_t *warnings) {
+  if (p->red_flag) return BP_SITUATION_RED_FLAG;
+  if (phase == BP_PHASE_ACUTE || phase == BP_PHASE_SUBACUTE) return BP_SITUATION_ACUTE;
+  if (phase == BP_PHASE_UNKNOWN) *warnings |= 1u << BP_WARN_PHASE_UNKNOWN;
+  if ((p->tried & set_mask(BP_SET_FIRST_LINE)) == 0) return BP_SITUATION_CHRONIC_NEW;
+  switch (bp_plan_response(p)) {
+    case BP_RESPONSE_ADEQUATE:
+      return BP_SITUATION_CHRONIC_MAINTAIN;
+    case BP_RESPONSE_UNKNOWN:
+      *warnings |= 1u << BP_WARN_RESPONSE_UNKNOWN;
+      return BP_SITUATION_CHRONIC_RESPONSE_UNKNOWN;
+    case BP_RESPONSE_INADEQUATE:
+      break;
+  }
+  if ((p->tried & set_mask(BP_SET_ADJUNCT)) == 0) return BP_SITUATION_CHRONIC_ADD_ADJUNCTS;
+  return BP_SITUATION_CHRONIC_ESCALATE;
+}
+
+static void add_evidence(bp_plan_step *step, const char *const *ids, size_t max) {
+  for (size_t k = 0; k < max && ids[k] != NULL; k++) {
+    if (step->evidence_count < BP_STEP_MAX_EVIDENCE) {
+      step->evidence[step->evidence_count++] = ids[k];
+    }
+  }
+}
+
+static bp_plan_step *add_step(bp_plan *plan, bp_action action, bp_intervention intervention,
+                              const char *const *evidence, const char *reason,
+                              int order_group, size_t order_index) {
+  bp_plan_step *step = &plan->steps[plan->step_count++];
+  step->action = action;
+  step->intervention = intervention;
+  step->evidence_count = 0;
+  add_evidence(step, evidence, BP_MAX_EVIDENCE);
+  step->reason = reason;
+  step->order_group = order_group;
+  step->order_index = order_index;
+  return step;
+}
+
+/* Order group and index of a "consider" step: the patient's preferences
+** first, in their order; then the listed order. */
+static void consider_order(const bp_patient *p, bp_intervention i, size_t listed_index,
+                           int *group, size_t *index) {
+  for (size_t k = 0; k < p->preference_count; k++) {
+    if (p->preferences[k] == i) {
+      *group = 0;
+      *index = k;
+      return;
+    }
+  }
+  *group = 1;
+  *index = listed_index;
+}
+
+static void append_text(char *out, size_t size, const char *text) {
+  size_t used = strlen(out);
+  if (text != NULL && used < size) snprintf(out + used, size - used, "%s", text);
+}
+
+static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan) {
+  const int64_t max_days = bp_relaxant_max_days.value;
+  int64_t days = p->relaxant_days_given ? p->relaxant_days : 0;
+  int contraindicated = p->contraindications != 0;
+  int hepatic_bad = p->hepatic_given && p->hepatic >= BP_HEPATIC_MODERATE;
+  const bp_relaxant_step_rule *rule;
+
+  if (days > max_days) {
+    rule = &bp_relaxant_steps[BP_RELAXANT_STOP_OVERDUE];
+    add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence, rule->reason, 1, 0);
+    plan->warnings |= 1u << BP_WARN_RELAXANT_OVERDUE;
+  } else if (p->spasm && (contraindicated || hepatic_bad)) {
+    if (contraindicated) plan->warnings |= 1u << BP_WARN_RELAXANT_CONTRAINDICATED;
+    if (hepatic_bad) plan->warnings |= 1u << BP_WARN_HEPATIC_NOT_RECOMMENDED;
+    if (days > 0) {
+      bp_relaxant_step which = contraindicated && hepatic_bad
+                                   ? BP_RELAXANT_STOP_CONTRAINDICATED_AND_HEPATIC
+                               : contraindicated ? BP_RELAXANT_STOP_CONTRAINDICATED
+                                                 : BP_RELAXANT_STOP_HEPATIC;
+      rule = &bp_relaxant_steps[which];
+      add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence, rule->reason, 1, 0);
+    }
+  } else if (p->spasm) {
+    rule = &bp_relaxant_steps[plan->situation == BP_SITUATION_ACUTE
+                                  ? BP_RELAXANT_CONSIDER_ACUTE
+                                  : BP_RELAXANT_CONSIDER_CHRONIC];
+    int64_t days_left = max_days - days;
+    snprintf(plan->relaxant_reason, sizeof(plan->relaxant_reason), rule->reason,
+             (long long)days_left);
+    bp_plan_step *step = add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence,
+                                  plan->relaxant_reason, 2, 0);
+    int notes[BP_RELAXANT_NOTE_COUNT] = {0};
+    notes[BP_RELAXANT_NOTE_LIMIT_REACHED] = days_left == 0;
+    notes[BP_RELAXANT_NOTE_TITRATE_HEPATIC] = p->hepatic_given && p->hepatic == BP_HEPATIC_MILD;
+    notes[BP_RELAXANT_NOTE_TITRATE_AGE] = p->age_given && p->age >= bp_relaxant_titrate_age.value;
+    notes[BP_RELAXANT_NOTE_SEROTONERGIC] = p->serotonergic;
+    for (int k = 0; k < BP_RELAXANT_NOTE_COUNT; k++) {
+      if (!notes[k]) continue;
+      add_evidence(step, &bp_relaxant_notes[k].evidence, 1);
+      append_text(plan->relaxant_reason, sizeof(plan->relaxant_reason),
+                  bp_relaxant_notes[k].text);
+    }
+    if (p->serotonergic) plan->warnings |= 1u << BP_WARN_SEROTONERGIC_INTERACTION;
+  } else if (days > 0) {
+    plan->warnings |= 1u << BP_WARN_RELAXANT_WITHOUT_SPASM;
+  }
+}
+
+static int step_before(const bp_plan_step *a, const bp_plan_step *b) {
+  if (a->action != b->action) return a->action < b->action;
+  if (a->order_group != b->order_group) return a->order_group < b->order_group;
+  return a->order_index < b->order_index;
+}
+
+static void sort_steps(bp_plan *plan) {
+  for (size_t i = 1; i < plan->step_count; i++) {
+    bp_plan_step step = plan->steps[i];
+    size_t j = i;
+    while (j > 0 && step_before(&step, &plan->steps[j - 1])) {
+      plan->steps[j] = plan->steps[j - 1];
+      j--;
+    }
+    plan->steps[j] = step;
+  }
+}
+
+void bp_plan_build(const bp_patient *p, bp_plan *plan) {
+  plan->step_count = 0;
+  plan->warnings = 0;
+  plan->relaxant_reason[0] = '\0';
+  plan->phase = phase_of(p);
+  plan->situation = situation_of(p, plan->phase, &plan->warnings);
+  if (p->unrecognised) plan->warnings |= 1u << BP_WARN_UNRECOGNISED_INTERVENTION;
+  const bp_situation_info *info = &bp_situations[plan->situation];
+
+  for (size_t r = 0; r < bp_step_rule_count; r++) {
+    const bp_step_rule *rule = &bp_step_rules[r];
+    if ((rule->situations & BP_IN(plan->situation)) == 0) continue;
+    int group = 1;
+    size_t index = r;
+    if (rule->action == BP_ACTION_CONSIDER) {
+      consider_order(p, rule->intervention, r, &group, &index);
+    }
+    add_step(plan, rule->action, rule->intervention, rule->evidence, rule->reason, group,
+             index);
+  }
+  if (info->continues_tried) {
+    for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
+      const bp_intervention_info *it = &bp_interventions[i];
+      if (it->set == BP_SET_NONE || (p->tried & (1u << i)) == 0) continue;
+      add_step(plan, BP_ACTION_CONTINUE, (bp_intervention)i, it->continue_evidence,
+               it->continue_reason, 1, (size_t)i);
+    }
+  }
+  if (info->relaxant_rule) apply_relaxant_rule(p, plan);
+  sort_steps(plan);
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+typedef struct {
+  char *out;
+  size_t capacity, length;
+} json_writer;
+
+static void put(json_writer *w, const char *text, size_t n) {
+  if (w->length < w->capacity) {
+    size_t room = w->capacity - w->length;
+    memcpy(w->out + w->length, text, n < room ? n : room);
+  }
+  w->length += n;
+}
+
+static void put_text(json_writer *w, const char *text) { put(w, text, strlen(text)); }
+
+static void put_string(json_writer *w, const char *text) {
+  static const char hex[] = "0123456789abcdef";
+  const char *run = text;
+  put(w, "\"", 1);
+  for (const char *c = text; *c; c++) {
+    unsigned char u = (unsigned char)*c;
+    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    put(w, run, (size_t)(c - run));
+    if (u == '"' || u == '\\') {
+      char escaped[2] = {'\\', (char)u};
+      put(w, escaped, 2);
+    } else {
+      char escaped[6] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
+      put(w, escaped, 6);
+    }
+    run = c + 1;
+  }
+  put_text(w, run);
+  put(w, "\"", 1);
+}
+
+size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out,
+                           size_t capacity) {
+  json_writer w = {out, capacity, 0};
+  const bp_situation_info *info = &bp_situations[plan->situation];
+  put_text(&w, "{\"version\":");
+  put_string(&w, version);
+  put_text(&w, ",\"phase\":");
+  put_string(&w, bp_phase_names[plan->phase]);
+  put_text(&w, ",\"pathway\":");
+  put_string(&w, info->pathway);
+  put_text(&w, ",\"stage\":");
+  if (info->stage == NULL) {
+    put_text(&w, "null");
+  } else {
+    put_string(&w, info->stage);
+  }
+  put_text(&w, ",\"steps\":[");
+  for (size_t s = 0; s < plan->step_count; s++) {
+    const bp_plan_step *step = &plan->steps[s];
+    put_text(&w, s == 0 ? "{\"action\":" : ",{\"action\":");
+    put_string(&w, bp_action_names[step->action]);
+    put_text(&w, ",\"intervention\":");
+    put_string(&w, bp_interventions[step->intervention].id);
+    put_text(&w, ",\"evidence\":[");
+    for (size_t e = 0; e < step->evidence_count; e++) {
+      if (e > 0) put(&w, ",", 1);
+      put_string(&w, step->evidence[e]);
+    }
+    put_text(&w, "],\"reason\":");
+    put_string(&w, step->reason);
+    put(&w, "}", 1);
+  }
+  put_text(&w, "],\"warnings\":[");
+  int first = 1;
+  for (int k = 0; k < BP_WARNING_COUNT; k++) {
+    if ((plan->warnings & (1u << k)) == 0) continue;
+    if (!first) put(&w, ",", 1);
+    put_string(&w, bp_warning_names[k]);
+    first = 0;
+  }
+  put_text(&w, "]}");
+  if (capacity > 0) out[w.length < capacity ? w.length : capacity - 1] = '\0';
+  return w.length;
+}

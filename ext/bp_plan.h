@@ -1,0 +1,105 @@
+/*
+** bp_plan.h: the guideline's treatment algorithm (recommend_plan()), with
+** no SQLite dependency and no allocation. bp_plan_build() turns a patient's
+** facts into a plan; bp_plan_render_json() writes it as the contract's
+** compact JSON. The steps, evidence and reasons are the rows of
+** bp_content_guideline.c; this engine picks and orders them
+** (sql-api.md section 3).
+*/
+#ifndef BP_PLAN_H
+#define BP_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bp_content.h"
+#include "bp_date.h"
+
+typedef enum {
+  BP_PHASE_UNKNOWN,
+  BP_PHASE_ACUTE,
+  BP_PHASE_SUBACUTE,
+  BP_PHASE_CHRONIC
+} bp_phase;
+
+extern const char *const bp_phase_names[4];
+
+/* Phase from weeks (>= 0) or from a day count (>= 0). */
+bp_phase bp_phase_from_weeks(double weeks);
+bp_phase bp_phase_from_days(int64_t days);
+
+/* A patient's facts. A field whose *_given flag is 0 was not given. */
+typedef struct {
+  int pain_weeks_given;
+  double pain_weeks;
+  int onset_given, as_of_given;
+  bp_day onset, as_of; /* as_of >= onset when both are given */
+  int spasm;           /* 1 when spasm = 1 was given */
+  int red_flag;        /* 1 when any red flag was given */
+  int hepatic_given;
+  bp_hepatic hepatic;
+  int age_given;
+  double age;
+  uint32_t tried;   /* bit (1 << bp_intervention) per intervention tried */
+  int unrecognised; /* an item of tried or preferences was not recognised */
+  int response_given;
+  bp_response response;
+  int pain_baseline_given, pain_now_given;
+  double pain_baseline, pain_now; /* 0 to 10 */
+  double response_threshold;      /* fraction; defaults to bp_response_threshold */
+  int relaxant_days_given;
+  int64_t relaxant_days; /* >= 0 */
+  uint32_t contraindications; /* bit per row of bp_contraindication_names */
+  int serotonergic;           /* 1 when serotonergic = 1 was given */
+  /* Preferred interventions, distinct, in the order given. */
+  bp_intervention preferences[BP_INTERVENTION_COUNT];
+  size_t preference_count;
+} bp_patient;
+
+/* Sets every fact to "not given" and the defaults. */
+void bp_patient_init(bp_patient *p);
+
+/* Adds a preference (ignored if already there). */
+void bp_patient_prefer(bp_patient *p, bp_intervention i);
+
+#define BP_STEP_MAX_EVIDENCE 10
+#define BP_PLAN_MAX_STEPS 40
+#define BP_REASON_SIZE 256
+
+typedef struct {
+  bp_action action;
+  bp_intervention intervention;
+  const char *evidence[BP_STEP_MAX_EVIDENCE];
+  size_t evidence_count;
+  const char *reason; /* static text, or the plan's relaxant_reason */
+  int order_group;    /* within an action: 0 preferred, 1 listed, 2 relaxant */
+  size_t order_index;
+} bp_plan_step;
+
+typedef struct {
+  bp_phase phase;
+  bp_situation situation;
+  bp_plan_step steps[BP_PLAN_MAX_STEPS];
+  size_t step_count;
+  uint32_t warnings; /* bit (1 << bp_warning) per warning */
+  char relaxant_reason[BP_REASON_SIZE];
+} bp_plan;
+
+/* The response that decides the stage: as given, else from pain scores,
+** else unknown. */
+bp_response bp_plan_response(const bp_patient *p);
+
+void bp_plan_build(const bp_patient *p, bp_plan *plan);
+
+/*
+** Writes the plan as compact JSON in the contract's key order:
+**   {"version":...,"phase":...,"pathway":...,"stage":...,
+**    "steps":[{"action":...,"intervention":...,"evidence":[...],"reason":...}],
+**    "warnings":[...]}
+** to out (capacity bytes, NUL-terminated when capacity > 0). Returns the
+** full length, which may exceed capacity - 1: call again with more room.
+*/
+size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out,
+                           size_t capacity);
+
+#endif
