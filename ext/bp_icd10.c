@@ -16,11 +16,15 @@ static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == 
 /* Writes the code without dot, in upper case, to out; 0 if malformed. */
 static int normalise(const char *text, size_t n, char out[ICD10_MAX + 1]) {
   size_t start = 0, end = n, len = 0;
+  int dot_seen = 0;
   while (start < end && is_space(text[start])) start++;
   while (end > start && is_space(text[end - 1])) end--;
   for (size_t i = start; i < end; i++) {
     char c = text[i];
-    if (c == '.' && len == ICD10_MIN && i + 1 < end) continue;
+    if (c == '.' && len == ICD10_MIN && i + 1 < end && !dot_seen) {
+      dot_seen = 1;
+      continue;
+    }
     if (c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
     int letter = c >= 'A' && c <= 'Z';
     int digit = c >= '0' && c <= '9';

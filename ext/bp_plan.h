@@ -98,6 +98,9 @@ void bp_plan_build(const bp_patient *p, bp_plan *plan);
 **    "warnings":[...]}
 ** to out (capacity bytes, NUL-terminated when capacity > 0). Returns the
 ** full length, which may exceed capacity - 1: call again with more room.
+** Strings are copied without escaping: `version` must be plain ASCII
+** without quotes, backslashes or control characters, as every content
+** string is (tests/unit/test_content.c).
 */
 size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out,
                            size_t capacity);

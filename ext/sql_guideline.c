@@ -209,10 +209,11 @@ static bp_arg read_list(sqlite3_context *ctx, sqlite3_value *value, const char *
 /* red_flags: 1/0 or a list of names. */
 static bp_arg read_red_flags(sqlite3_context *ctx, sqlite3_value *value, bp_patient *p) {
   double number;
-  const char *text = (const char *)sqlite3_value_text(value);
+  /* The type first: sqlite3_value_text() would give a blob a text form. */
   int type = sqlite3_value_type(value);
+  const char *text = type == SQLITE_TEXT ? (const char *)sqlite3_value_text(value) : NULL;
   int numeric = type == SQLITE_INTEGER || type == SQLITE_FLOAT ||
-                (type == SQLITE_TEXT && text != NULL &&
+                (text != NULL &&
                  bp_text_parse_number(text, (size_t)sqlite3_value_bytes(value), &number));
   if (numeric) return read_flag(ctx, value, "red_flags", &p->red_flag);
   list_reader r;
@@ -328,10 +329,16 @@ void bp_sql_recommend_plan(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   }
   bp_patient_init(&patient);
   for (int i = 0; i < argc; i += 2) {
-    const char *key_text = (const char *)sqlite3_value_text(argv[i]);
+    /* The type first: sqlite3_value_text() would give a blob a text form. */
+    int is_text = sqlite3_value_type(argv[i]) == SQLITE_TEXT;
+    const char *key_text = is_text ? (const char *)sqlite3_value_text(argv[i]) : NULL;
     int key_bytes = sqlite3_value_bytes(argv[i]);
     int key = 0;
-    if (sqlite3_value_type(argv[i]) != SQLITE_TEXT || key_text == NULL) {
+    if (is_text && key_text == NULL) {
+      sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    if (!is_text) {
       char *shown = bp_value_display(argv[i]);
       if (shown == NULL) {
         sqlite3_result_error_nomem(ctx);

@@ -14,6 +14,9 @@
 **   -- => a|b        one expected row, columns joined by '|', NULL as NULL;
 **                    repeat for more rows, in order
 **   -- (no rows)     the statement returns no row
+**   -- ~> text       the rows (as above, one per line) contain this text;
+**                    for output whose wording varies between SQLite
+**                    versions (EXPLAIN QUERY PLAN)
 **   -- error: text   the statement fails with exactly this message
 **   -- error~ text   the statement fails with a message containing text
 ** A statement with no directive is set-up: it must succeed, and only a
@@ -152,7 +155,13 @@ static int run_sql(sqlite3 *db, const char *sql, buffer *rows, buffer *error) {
   return 1;
 }
 
-typedef enum { EXPECT_NOTHING, EXPECT_ROWS, EXPECT_ERROR, EXPECT_ERROR_PART } expect_kind;
+typedef enum {
+  EXPECT_NOTHING,
+  EXPECT_ROWS,
+  EXPECT_ROWS_PART,
+  EXPECT_ERROR,
+  EXPECT_ERROR_PART
+} expect_kind;
 
 typedef struct {
   expect_kind kind;
@@ -181,6 +190,15 @@ static void check_statement(runner *r, const char *sql, const expectation *want,
       } else if (strcmp(got_rows, want_text) != 0) {
         diag_lines("got:  ", got_rows[0] ? got_rows : "(no rows)\n");
         diag_lines("want: ", want_text[0] ? want_text : "(no rows)\n");
+      }
+      break;
+    case EXPECT_ROWS_PART:
+      report(r, ok && strstr(got_rows, want_text) != NULL, name, line);
+      if (!ok) {
+        diag_lines("error: ", got_error);
+      } else if (strstr(got_rows, want_text) == NULL) {
+        diag_lines("got:  ", got_rows[0] ? got_rows : "(no rows)\n");
+        diag_lines("want, within: ", want_text);
       }
       break;
     case EXPECT_ERROR:
@@ -288,6 +306,10 @@ static expect_kind directive_kind(const char *line, const char **text) {
   if (strcmp(line, "-- (no rows)") == 0) {
     *text = NULL;
     return EXPECT_ROWS;
+  }
+  if (starts_with(line, "-- ~> ")) {
+    *text = line + 6;
+    return EXPECT_ROWS_PART;
   }
   if (starts_with(line, "-- error: ")) {
     *text = line + 10;

@@ -59,6 +59,40 @@ static const function_spec functions[] = {
     {"relaxant_dose_alerts", SCALAR, 5,
      {"drug", "dose_mg", "doses_per_day", "hepatic", "age"},
      {"'cyclobenzaprine 10 mg'", "10", "3", "'mild'", "70"}, 0},
+    {"intervention_code", SCALAR, 1, {"text"}, {"'yoga'"}, 0},
+    {"icd10_class", SCALAR, 1, {"code"}, {"'M54.5'"}, 0},
+    {"pain_phase", SCALAR, 1, {"weeks"}, {"8"}, -1},
+    {"pain_phase", SCALAR, 2, {"onset", "as_of"}, {"'2024-01-01'", "'2024-03-01'"}, -1},
+};
+
+/* recommend_plan: every key with every hostile value, the other keys valid.
+** The argument named in errors is the key. */
+static const char *const plan_keys[] = {
+    "pain_weeks", "onset", "as_of", "spasm", "red_flags", "hepatic", "age", "tried",
+    "response", "pain_baseline", "pain_now", "response_threshold", "relaxant_days",
+    "contraindications", "serotonergic", "preferences"};
+static const char *const plan_valid[] = {
+    "20", "'2024-01-01'", "'2024-06-01'", "1", "0", "'mild'", "70", "'yoga'",
+    "'inadequate'", "8", "6", "0.3", "10", "'[]'", "0", "'[\"yoga\"]'"};
+
+/* Hostile lists, keys and nesting for recommend_plan. */
+static const char *const hostile_plan_sql[] = {
+    "SELECT recommend_plan('tried', '[[[[')",
+    "SELECT recommend_plan('tried', '[\"unterminated')",
+    "SELECT recommend_plan('tried', '[\"a\\')",
+    "SELECT recommend_plan('tried', '[\"\\ud800\"]')",
+    "SELECT recommend_plan('tried', '[' || replace(hex(zeroblob(20000)), '00', '[') )",
+    "SELECT recommend_plan('tried', '[' || substr(replace(hex(zeroblob(10000)), '00', '\"yoga\",'), 1, 69999) || ']')",
+    "SELECT recommend_plan('preferences', replace(hex(zeroblob(10000)), '00', 'x,'))",
+    "SELECT recommend_plan('red_flags', '[' || substr(replace(hex(zeroblob(10000)), '00', '\"fever\",'), 1, 79999) || ']')",
+    "SELECT recommend_plan('contraindications', '[\"maoi\", {\"x\": [1, 2]}]')",
+    "SELECT recommend_plan('tried', '[1e999999, -0, 0.5e-3]')",
+    "SELECT recommend_plan('tried', '  [  ]  junk')",
+    "SELECT recommend_plan(replace(hex(zeroblob(50000)), '00', 'k'), 1)",
+    "SELECT recommend_plan('', 1)",
+    "SELECT recommend_plan(CAST(X'FF00FE' AS TEXT), 1)",
+    "SELECT recommend_plan('tried', CAST(X'5BFF22' AS TEXT))",
+    "SELECT recommend_plan('red_flags', CAST(X'FEFF' AS TEXT))",
 };
 
 typedef enum { V_NULL, V_INT, V_REAL, V_TEXT, V_BLOB } value_type;
@@ -231,6 +265,62 @@ int main(void) {
              f->name, f->n_args, f->arg_names[a], values, nulls, errors);
       sqlite3_free(sql);
     }
+  }
+  /* recommend_plan: each key with each hostile value, the other keys valid */
+  size_t n_keys = sizeof(plan_keys) / sizeof(plan_keys[0]);
+  for (size_t k = 0; k < n_keys; k++) {
+    sqlite3_str *sql = sqlite3_str_new(NULL);
+    sqlite3_str_appendall(sql, "SELECT recommend_plan(");
+    for (size_t other = 0; other < n_keys; other++) {
+      sqlite3_str_appendf(sql, "%s'%s', %s", other ? ", " : "", plan_keys[other],
+                          other == k ? "?" : plan_valid[other]);
+    }
+    sqlite3_str_appendall(sql, ")");
+    char *text = sqlite3_str_finish(sql);
+    sqlite3_stmt *stmt = NULL;
+    int failures = 0, errors = 0, values = 0;
+    if (sqlite3_prepare_v2(db, text, -1, &stmt, NULL) != SQLITE_OK) {
+      tap_ok(0, "prepare %s: %s", text, sqlite3_errmsg(db));
+      sqlite3_free(text);
+      continue;
+    }
+    for (size_t vi = 0; vi < n_values; vi++) {
+      sqlite3_reset(stmt);
+      bind_hostile(stmt, 1, &hostile[vi]);
+      if (sqlite3_step(stmt) == SQLITE_ROW) {
+        /* NULL counts as not given: every call returns a plan. */
+        if (sqlite3_column_type(stmt, 0) != SQLITE_TEXT) {
+          failures++;
+          tap_diag("recommend_plan with %s = %s: not a plan", plan_keys[k], hostile[vi].label);
+        }
+        values++;
+      } else {
+        const char *msg = sqlite3_errmsg(db);
+        errors++;
+        if (strncmp(msg, "recommend_plan(): ", 18) != 0 || strstr(msg, plan_keys[k]) == NULL ||
+            strlen(msg) > 400 || !is_valid_utf8((const unsigned char *)msg)) {
+          failures++;
+          tap_diag("recommend_plan with %s = %s: bad error '%.400s'", plan_keys[k],
+                   hostile[vi].label, msg);
+        }
+      }
+    }
+    sqlite3_finalize(stmt);
+    tap_ok(failures == 0, "recommend_plan, hostile %s: %d plans, %d errors, all well-formed",
+           plan_keys[k], values, errors);
+    sqlite3_free(text);
+  }
+  for (size_t q = 0; q < sizeof(hostile_plan_sql) / sizeof(hostile_plan_sql[0]); q++) {
+    sqlite3_stmt *stmt = NULL;
+    int ok = sqlite3_prepare_v2(db, hostile_plan_sql[q], -1, &stmt, NULL) == SQLITE_OK;
+    int rc = ok ? sqlite3_step(stmt) : SQLITE_ERROR;
+    const char *msg = sqlite3_errmsg(db);
+    int fine = ok && (rc == SQLITE_ROW ? sqlite3_column_type(stmt, 0) == SQLITE_TEXT
+                                       : strncmp(msg, "recommend_plan(): ", 18) == 0 &&
+                                             strlen(msg) <= 400 &&
+                                             is_valid_utf8((const unsigned char *)msg));
+    tap_ok(fine, "%.70s: %s", hostile_plan_sql[q], rc == SQLITE_ROW ? "a plan" : msg);
+    sqlite3_finalize(stmt);
   }
   sqlite3_close(db);
   return tap_done();

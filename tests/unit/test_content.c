@@ -1,0 +1,204 @@
+/*
+** test_content.c: integrity of the clinical content tables (no SQLite).
+** The tables are data, so these checks stand in for a type system: every
+** evidence id a plan cites exists, ids are unique, every closed-vocabulary
+** column holds an allowed value, every string can go into JSON as it is,
+** and every canonical intervention id maps to itself.
+*/
+#include <string.h>
+
+#include "bp_content.h"
+#include "bp_intervention.h"
+#include "bp_plan.h"
+#include "tap.h"
+
+static int evidence_exists(const char *id) {
+  for (size_t r = 0; r < bp_evidence_count; r++) {
+    if (strcmp(bp_evidence_rows[r].id, id) == 0) return 1;
+  }
+  return 0;
+}
+
+static int in_list(const char *value, const char *const *allowed) {
+  for (; *allowed; allowed++) {
+    if (strcmp(value, *allowed) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Plain printable ASCII with no quote or backslash: safe inside JSON and
+** SQL messages as it is. */
+static int json_safe(const char *s) {
+  if (s == NULL) return 1;
+  for (; *s; s++) {
+    if (*s < 0x20 || *s > 0x7e || *s == '"' || *s == '\\') return 0;
+  }
+  return 1;
+}
+
+static int evidence_list_ok(const char *const *ids, size_t max, const char *where) {
+  int ok = 1;
+  for (size_t k = 0; k < max && ids[k] != NULL; k++) {
+    if (!evidence_exists(ids[k])) {
+      tap_diag("%s cites unknown evidence id %s", where, ids[k]);
+      ok = 0;
+    }
+  }
+  return ok;
+}
+
+static void test_evidence_rows(void) {
+  static const char *const populations[] = {"chronic", "acute_subacute", "any", NULL};
+  static const char *const effects[] = {"none", "small", "small_to_moderate", "moderate",
+                                        "unclear", NULL};
+  static const char *const qualities[] = {"high", "moderate", "low", "insufficient", "label",
+                                          NULL};
+  static const char *const recommendations[] = {"first_line", "adjunct",  "escalation",
+                                                "avoid",      "caution",  "other_recommended",
+                                                NULL};
+  static const char *const categories[] = {"exercise",   "physical_modality", "mind_body",
+                                           "manual_therapy", "pharmacologic", "rehabilitation",
+                                           "evaluation", NULL};
+  int unique = 1, vocab = 1, safe = 1, canonical = 1, filled = 1;
+  for (size_t r = 0; r < bp_evidence_count; r++) {
+    const bp_evidence *e = &bp_evidence_rows[r];
+    bp_intervention i;
+    for (size_t q = 0; q < r; q++) {
+      if (strcmp(bp_evidence_rows[q].id, e->id) == 0) unique = 0;
+    }
+    if (!in_list(e->population, populations) || !in_list(e->effect, effects) ||
+        !in_list(e->quality, qualities) || !in_list(e->recommendation, recommendations) ||
+        !in_list(e->category, categories)) {
+      tap_diag("row %s has a value outside its vocabulary", e->id);
+      vocab = 0;
+    }
+    if (!bp_intervention_from_id(e->intervention, strlen(e->intervention), &i)) {
+      tap_diag("row %s: intervention %s is not canonical", e->id, e->intervention);
+      canonical = 0;
+    }
+    const char *fields[] = {e->id,    e->intervention, e->category,  e->population,
+                            e->comparator, e->outcome, e->effect,    e->quality,
+                            e->recommendation, e->statement, e->source, e->note};
+    for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+      if (!json_safe(fields[f])) {
+        tap_diag("row %s field %zu is not plain ASCII without quotes", e->id, f);
+        safe = 0;
+      }
+    }
+    if (e->statement == NULL || e->source == NULL || strlen(e->statement) < 20) filled = 0;
+  }
+  tap_ok(bp_evidence_count >= 40, "at least 40 evidence rows (%zu)", bp_evidence_count);
+  tap_ok(unique, "evidence ids are unique");
+  tap_ok(vocab, "population, effect, quality, recommendation, category use their vocabularies");
+  tap_ok(canonical, "every row's intervention is a canonical id");
+  tap_ok(safe, "every evidence string is plain ASCII without quotes or backslashes");
+  tap_ok(filled, "every row has a statement and a source");
+
+  /* The ACP 2017 additions the issue names are present. */
+  static const char *const additions[] = {"acupuncture_chronic", "emg_biofeedback",
+                                          "low_level_laser",     "operant_therapy",
+                                          "nsaid_chronic",       "tramadol_chronic",
+                                          "duloxetine_chronic",  NULL};
+  int all = 1;
+  for (size_t k = 0; additions[k]; k++) all &= evidence_exists(additions[k]);
+  tap_ok(all, "ACP 2017 chronic additions are rows");
+}
+
+static void test_plan_rules(void) {
+  int ok = 1;
+  char where[64];
+  for (size_t r = 0; r < bp_step_rule_count; r++) {
+    snprintf(where, sizeof(where), "step rule %zu", r);
+    ok &= evidence_list_ok(bp_step_rules[r].evidence, BP_MAX_EVIDENCE, where);
+    ok &= bp_step_rules[r].evidence[0] != NULL && json_safe(bp_step_rules[r].reason);
+  }
+  for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
+    const bp_intervention_info *it = &bp_interventions[i];
+    snprintf(where, sizeof(where), "continue %s", it->id);
+    ok &= evidence_list_ok(it->continue_evidence, BP_MAX_EVIDENCE, where);
+    if (it->set != BP_SET_NONE) {
+      ok &= it->continue_evidence[0] != NULL && it->continue_reason != NULL &&
+            json_safe(it->continue_reason);
+    }
+  }
+  for (int k = 0; k < BP_RELAXANT_STEP_COUNT; k++) {
+    snprintf(where, sizeof(where), "relaxant step %d", k);
+    ok &= evidence_list_ok(bp_relaxant_steps[k].evidence, BP_MAX_EVIDENCE, where);
+    ok &= bp_relaxant_steps[k].evidence[0] != NULL && json_safe(bp_relaxant_steps[k].reason);
+  }
+  for (int k = 0; k < BP_RELAXANT_NOTE_COUNT; k++) {
+    if (bp_relaxant_notes[k].evidence != NULL) ok &= evidence_exists(bp_relaxant_notes[k].evidence);
+    ok &= json_safe(bp_relaxant_notes[k].text);
+  }
+  tap_ok(ok, "every evidence id a plan rule cites exists, every rule has a safe reason");
+
+  /* The sets of API 3: F and A. */
+  static const bp_intervention first_line[] = {
+      BP_INT_EXERCISE_THERAPY, BP_INT_MOTOR_CONTROL_EXERCISE, BP_INT_HEAT_THERAPY,
+      BP_INT_TAI_CHI, BP_INT_YOGA, BP_INT_CBT, BP_INT_PROGRESSIVE_RELAXATION,
+      BP_INT_MBSR, BP_INT_ACUPUNCTURE};
+  static const bp_intervention adjuncts[] = {BP_INT_MASSAGE, BP_INT_SPINAL_MANIPULATION,
+                                             BP_INT_NSAID};
+  int f_count = 0, a_count = 0, sets_ok = 1;
+  for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
+    f_count += bp_interventions[i].set == BP_SET_FIRST_LINE;
+    a_count += bp_interventions[i].set == BP_SET_ADJUNCT;
+  }
+  for (size_t k = 0; k < sizeof(first_line) / sizeof(first_line[0]); k++) {
+    sets_ok &= bp_interventions[first_line[k]].set == BP_SET_FIRST_LINE;
+  }
+  for (size_t k = 0; k < sizeof(adjuncts) / sizeof(adjuncts[0]); k++) {
+    sets_ok &= bp_interventions[adjuncts[k]].set == BP_SET_ADJUNCT;
+  }
+  tap_ok(sets_ok && f_count == 9 && a_count == 3, "F has the 9 first-line ids, A the 3 adjuncts");
+
+  /* The most steps any situation can give fits in a plan. */
+  int fits = 1;
+  for (int s = 0; s < BP_SITUATION_COUNT; s++) {
+    size_t steps = 0;
+    for (size_t r = 0; r < bp_step_rule_count; r++) {
+      steps += (bp_step_rules[r].situations & BP_IN(s)) != 0;
+    }
+    if (bp_situations[s].continues_tried) steps += (size_t)(f_count + a_count);
+    if (bp_situations[s].relaxant_rule) steps += 1;
+    fits &= steps <= BP_PLAN_MAX_STEPS;
+  }
+  tap_ok(fits, "every situation's largest plan fits in BP_PLAN_MAX_STEPS");
+}
+
+static void test_vocabulary(void) {
+  int ok = 1;
+  for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
+    const char *id = bp_interventions[i].id;
+    bp_intervention got;
+    if (!bp_intervention_from_text(id, strlen(id), &got) || (int)got != i) {
+      tap_diag("canonical id %s does not map to itself", id);
+      ok = 0;
+    }
+    ok &= json_safe(id);
+  }
+  tap_ok(ok, "intervention_code(id) = id for every canonical id");
+  int names_ok = 1;
+  for (size_t r = 0; r < bp_red_flag_count; r++) names_ok &= json_safe(bp_red_flag_names[r].name);
+  for (size_t r = 0; r < bp_contraindication_count; r++) {
+    names_ok &= json_safe(bp_contraindication_names[r].name);
+  }
+  tap_ok(names_ok && bp_red_flag_count == 13 && bp_contraindication_count == 4,
+         "13 red-flag names and 4 contraindications, all plain");
+  int others_ok = json_safe(BACKPAIN_VERSION);
+  for (int k = 0; k < BP_ACTION_COUNT; k++) others_ok &= json_safe(bp_action_names[k]);
+  for (int k = 0; k < BP_WARNING_COUNT; k++) others_ok &= json_safe(bp_warning_names[k]);
+  for (int k = 0; k < 4; k++) others_ok &= json_safe(bp_phase_names[k]);
+  for (int k = 0; k < BP_SITUATION_COUNT; k++) {
+    others_ok &= json_safe(bp_situations[k].pathway) && json_safe(bp_situations[k].stage);
+  }
+  tap_ok(others_ok, "the version, actions, warnings, phases, pathways and stages are plain "
+                    "(plans copy them into JSON without escaping)");
+}
+
+int main(void) {
+  test_evidence_rows();
+  test_plan_rules();
+  test_vocabulary();
+  return tap_done();
+}

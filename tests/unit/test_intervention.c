@@ -1,0 +1,112 @@
+/*
+** test_intervention.c: free text and billing codes to canonical
+** intervention ids (no SQLite): the contract's examples, codes at the ends
+** of every range, the priority of specific over generic names, and near
+** misses that must not match.
+*/
+#include <string.h>
+
+#include "bp_content.h"
+#include "bp_intervention.h"
+#include "tap.h"
+
+typedef struct {
+  const char *text;
+  const char *want; /* NULL: not recognised */
+} code_case;
+
+static const code_case cases[] = {
+    /* the contract's examples */
+    {"Physical therapy - therapeutic exercise", "exercise_therapy"},
+    {"heating pad", "heat_therapy"},
+    {"chiropractic adjustment", "spinal_manipulation"},
+    {"back brace", "lumbar_support"},
+    {"TENS unit", "tens"},
+    {"Iyengar yoga", "yoga"},
+    {"mindfulness-based stress reduction", "mbsr"},
+    {"97110", "exercise_therapy"},
+    {"97124", "massage"},
+    {"98940", "spinal_manipulation"},
+    {"98941", "spinal_manipulation"},
+    {"98942", "spinal_manipulation"},
+    {"97010", "heat_therapy"},
+    {"E0720", "tens"},
+    {"E0730", "tens"},
+    {"L0625", "lumbar_support"},
+    {"L0637", "lumbar_support"},
+    {"L0651", "lumbar_support"},
+    {"97810", "acupuncture"},
+    {"97814", "acupuncture"},
+    {"Cyclobenzaprine HCl 10 MG Oral Tablet", "muscle_relaxant"},
+    {"Robaxin-750", "muscle_relaxant"},
+    {"M03BX08", "muscle_relaxant"},
+    /* codes inside text, any case */
+    {"CPT 97110 therapeutic exercise x 15 min", "exercise_therapy"},
+    {"e0730 tens unit rental", "tens"},
+    {"HCPCS:l0631", "lumbar_support"},
+    {"97110-GP", "exercise_therapy"},
+    /* more free text */
+    {"Tai Chi class", "tai_chi"},
+    {"t'ai chi", "tai_chi"},
+    {"Cognitive Behavioural Therapy (CBT)", "cbt"},
+    {"progressive muscle relaxation", "progressive_relaxation"},
+    {"EMG biofeedback", "emg_biofeedback"},
+    {"operant conditioning programme", "operant_therapy"},
+    {"low-level laser therapy", "low_level_laser"},
+    {"electroacupuncture", "acupuncture"},
+    {"osteopathic manipulation", "spinal_manipulation"},
+    {"therapeutic massage", "massage"},
+    {"transcutaneous electrical nerve stimulation", "tens"},
+    {"lumbosacral orthosis", "lumbar_support"},
+    {"hot packs", "heat_therapy"},
+    {"interdisciplinary pain rehabilitation", "multidisciplinary_rehabilitation"},
+    {"tramadol 50 mg", "tramadol"},
+    {"Duloxetine 30 MG capsule", "duloxetine"},
+    {"oxycodone 5 mg", "opioid"},
+    {"naproxen 500 mg", "nsaid"},
+    {"NSAIDs", "nsaid"},
+    {"Pilates", "exercise_therapy"},
+    {"MBSR", "mbsr"},
+    /* the more specific name wins wherever it stands */
+    {"motor control exercise", "motor_control_exercise"},
+    {"exercise: core stabilization", "motor_control_exercise"},
+    {"physical therapy with massage", "massage"},
+    {"yoga-based exercise class", "yoga"},
+    {"carisoprodol/aspirin/codeine", "muscle_relaxant"},
+    {"97124 and yoga", "massage"},
+    /* near misses */
+    {"9711", NULL},
+    {"971100", NULL},
+    {"97109", NULL},
+    {"97125", NULL},
+    {"98943", NULL},
+    {"97815", NULL},
+    {"E0731", NULL},
+    {"L0624", NULL},
+    {"L0652", NULL},
+    {"X97110", NULL},
+    {"preheating", NULL},
+    {"yogurt", NULL},
+    {"massager", NULL},
+    {"attentionship", NULL},
+    {"99213 office visit", NULL},
+    {"Flu vaccine", NULL},
+    {"acetaminophen 500 mg", NULL},
+    {"", NULL},
+};
+
+int main(void) {
+  size_t n = sizeof(cases) / sizeof(cases[0]);
+  for (size_t k = 0; k < n; k++) {
+    bp_intervention got;
+    int found = bp_intervention_from_text(cases[k].text, strlen(cases[k].text), &got);
+    const char *got_id = found ? bp_interventions[got].id : NULL;
+    tap_is_str(got_id, cases[k].want, "'%s'", cases[k].text);
+  }
+  tap_ok(n >= 30, "at least 30 cases (%zu)", n);
+  bp_intervention got;
+  tap_ok(bp_intervention_from_id("yoga", 4, &got) && got == BP_INT_YOGA, "id lookup: yoga");
+  tap_ok(!bp_intervention_from_id("Yoga", 4, &got), "id lookup is exact: Yoga is not an id");
+  tap_ok(!bp_intervention_from_id("yog", 3, &got), "id lookup is exact: yog is not an id");
+  return tap_done();
+}
