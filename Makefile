@@ -2,8 +2,11 @@
 #
 #   make            dist/backpain.so (the loadable extension)
 #   make static     dist/libbackpain.a, compiled with -DSQLITE_CORE
-#   make test       every test, through prove
+#   make test       every test, through prove: in-process, and the SQL case
+#                   files once more through the system sqlite3 shell
 #   make asan       the same suite under AddressSanitizer + UBSan
+#   make test-sqlite352  the suite against SQLite 3.52 (from the npm package
+#                   sqlite3@6.0.1): its library in-process, and its shell
 #   make bench      the benchmarks (figures, no assertions)
 #   make clean
 #
@@ -46,7 +49,15 @@ UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*.c))
 CAPI_NAMES := $(patsubst tests/capi/%.c,%,$(wildcard tests/capi/*.c))
 SQL_TESTS  := $(wildcard tests/sql/*.test)
 
-# $(1) variant, $(2) compile flags, $(3) link flags
+# The system shell, for the SQL case files run through a sqlite3 shell.
+SQLITE3 ?= sqlite3
+
+# SQLite 3.52, the "one recent release" the suite also runs against.
+SQLITE352 := build/sqlite-3.52
+SQLITE352_LIBS := $(SQLITE352)/sqlite3.o -lpthread -ldl -lm
+SQLITE352_FLAGS := -DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_MATH_FUNCTIONS
+
+# $(1) variant, $(2) compile flags, $(3) link flags, $(4) SQLite to link
 define variant_rules
 $(1)_CORE    := $$(CORE_MODULES:%=build/$(1)/%.o)
 $(1)_BINDING := $$(BINDING_MODULES:%=build/$(1)/%.o)
@@ -76,25 +87,32 @@ build/$(1)/tests/%: tests/unit/%.c tests/tap.h $$($(1)_CORE) $$(HEADERS)
 build/$(1)/tests/%: tests/capi/%.c tests/tap.h $$(HEADERS)
 	@mkdir -p $$(@D)
 	$$(SAY) "  CC      $$@"
-	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $(3) -lsqlite3 -ldl $$(LIBS)
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $(3) $(4) -ldl $$(LIBS)
 
 build/$(1)/sqltap: tests/sqltap.c
 	@mkdir -p $$(@D)
 	$$(SAY) "  CC      $$@"
-	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -o $$@ $$< $(3) -lsqlite3 $$(LIBS)
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -o $$@ $$< $(3) $(4) $$(LIBS)
 
 # The whole suite against this variant; tests/run tells prove how to run
 # each kind of test file.
 suite-$(1): build/$(1)/backpain.so build/$(1)/sqltap $$($(1)_TESTS)
 	BACKPAIN_EXT=build/$(1)/backpain SQLTAP=build/$(1)/sqltap \
 	  $$(PROVE) --exec tests/run $$($(1)_TESTS) $$(SQL_TESTS)
+
+# The SQL case files through a sqlite3 shell (SHELL_PATH, default: system).
+cli-suite-$(1): build/$(1)/backpain.so build/$(1)/sqltap
+	BACKPAIN_EXT=build/$(1)/backpain SQLTAP=build/$(1)/sqltap SQLTAP_CLI=$$(SHELL_PATH) \
+	  $$(PROVE) --exec tests/run $$(SQL_TESTS)
 endef
 
-$(eval $(call variant_rules,rel,$(REL_FLAGS),))
-$(eval $(call variant_rules,asan,$(ASAN_FLAGS),$(SANITIZERS)))
-$(eval $(call variant_rules,static,$(STATIC_FLAGS),))
+$(eval $(call variant_rules,rel,$(REL_FLAGS),,-lsqlite3))
+$(eval $(call variant_rules,asan,$(ASAN_FLAGS),$(SANITIZERS),-lsqlite3))
+$(eval $(call variant_rules,static,$(STATIC_FLAGS),,-lsqlite3))
+$(eval $(call variant_rules,v352,$(REL_FLAGS) -I$(SQLITE352),,$(SQLITE352_LIBS)))
 
-.PHONY: all static test asan bench clean suite-rel suite-asan suite-static
+.PHONY: all static test asan bench clean test-sqlite352 \
+        suite-rel suite-asan suite-static suite-v352 cli-suite-rel cli-suite-v352
 .DELETE_ON_ERROR:
 
 all: dist/backpain.so
@@ -110,6 +128,26 @@ dist/libbackpain.a: build/static/libbackpain.a
 	$(Q)cp $< $@
 
 test: dist/backpain.so suite-rel
+	$(MAKE) --no-print-directory cli-suite-rel SHELL_PATH=$(SQLITE3)
+
+# SQLite 3.52: fetched once, compiled once (about 40 s).
+$(SQLITE352)/sqlite3.c:
+	tests/support/fetch-sqlite352.sh $(SQLITE352)
+
+$(SQLITE352)/sqlite3.o: $(SQLITE352)/sqlite3.c
+	$(SAY) "  CC      $@ (SQLite 3.52 amalgamation)"
+	$(Q)$(CC) -O2 -fPIC $(SQLITE352_FLAGS) -c $< -o $@
+
+$(SQLITE352)/sqlite3: $(SQLITE352)/sqlite3.o
+	$(SAY) "  LD      $@ (SQLite 3.52 shell)"
+	$(Q)$(CC) -O2 $(SQLITE352_FLAGS) -o $@ $(SQLITE352)/shell.c $(SQLITE352_LIBS)
+
+# Objects of the v352 variant include the 3.52 headers.
+$(v352_CORE) $(v352_BINDING): $(SQLITE352)/sqlite3.c
+
+test-sqlite352: $(SQLITE352)/sqlite3 $(SQLITE352)/sqlite3.o
+	$(MAKE) --no-print-directory suite-v352
+	$(MAKE) --no-print-directory cli-suite-v352 SHELL_PATH=$(SQLITE352)/sqlite3
 
 asan: export ASAN_OPTIONS = detect_leaks=1:exitcode=23
 asan: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
