@@ -7,6 +7,8 @@
 #   make asan       the same suite under AddressSanitizer + UBSan
 #   make test-sqlite352  the suite against SQLite 3.52 (from the npm package
 #                   sqlite3@6.0.1): its library in-process, and its shell
+#   make test-clients    real clients: Python's sqlite3, sqlite-utils, and
+#                   Node's better-sqlite3@12 (installed into build/node)
 #   make bench      the benchmarks (figures, no assertions)
 #   make clean
 #
@@ -111,7 +113,7 @@ $(eval $(call variant_rules,asan,$(ASAN_FLAGS),$(SANITIZERS),-lsqlite3))
 $(eval $(call variant_rules,static,$(STATIC_FLAGS),,-lsqlite3))
 $(eval $(call variant_rules,v352,$(REL_FLAGS) -I$(SQLITE352),,$(SQLITE352_LIBS)))
 
-.PHONY: all static test asan bench clean test-sqlite352 \
+.PHONY: all static test asan bench clean test-sqlite352 test-clients \
         suite-rel suite-asan suite-static suite-v352 cli-suite-rel cli-suite-v352
 .DELETE_ON_ERROR:
 
@@ -123,12 +125,19 @@ dist/backpain.so: build/rel/backpain.so
 
 static: dist/libbackpain.a
 
+# An application that links the static build and uses it with no loading step.
+build/static/static_client: tests/clients/static_client.c tests/tap.h dist/libbackpain.a ext/backpain.h
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -O2 -Itests -o $@ $< dist/libbackpain.a -lsqlite3 $(LIBS)
+
 dist/libbackpain.a: build/static/libbackpain.a
 	@mkdir -p dist
 	$(Q)cp $< $@
 
-test: dist/backpain.so suite-rel
+test: dist/backpain.so suite-rel build/static/static_client
 	$(MAKE) --no-print-directory cli-suite-rel SHELL_PATH=$(SQLITE3)
+	$(PROVE) --exec '' build/static/static_client
 
 # SQLite 3.52: fetched once, compiled once (about 40 s).
 $(SQLITE352)/sqlite3.c:
@@ -152,6 +161,23 @@ test-sqlite352: $(SQLITE352)/sqlite3 $(SQLITE352)/sqlite3.o
 asan: export ASAN_OPTIONS = detect_leaks=1:exitcode=23
 asan: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
 asan: suite-asan
+
+# Real clients. better-sqlite3 builds from source; node-gyp gets Node's
+# headers from /usr/include/node (the nodejs package) rather than the network.
+NODE_PREFIX := build/node
+BETTER_SQLITE3 := $(NODE_PREFIX)/node_modules/better-sqlite3/package.json
+NODE_HEADERS := $(if $(wildcard /usr/include/node/node.h),--nodedir=/usr,)
+CLIENT_TESTS := tests/clients/python_client.py tests/clients/sqlite_utils_client.sh \
+                tests/clients/node_client.js
+
+$(BETTER_SQLITE3):
+	@mkdir -p $(NODE_PREFIX)
+	npm install --prefix $(NODE_PREFIX) --no-audit --no-fund --no-save $(NODE_HEADERS) \
+	  better-sqlite3@12
+
+test-clients: dist/backpain.so $(BETTER_SQLITE3)
+	BACKPAIN_EXT=dist/backpain NODE_PATH=$(NODE_PREFIX)/node_modules \
+	  $(PROVE) --exec tests/run $(CLIENT_TESTS)
 
 BENCHES := $(patsubst tests/bench/%.c,build/rel/bench/%,$(wildcard tests/bench/*.c))
 
