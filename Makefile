@@ -1,5 +1,9 @@
 # backpain: build, test and benchmark.
 #
+#   make demo       build, generate a 10,000-patient cohort, print the reports
+#   make report     the HTML dashboard of that cohort: build/report/report.html
+#   make deps       install what the build needs (Debian: gcc make sqlite3
+#                   libsqlite3-dev perl)
 #   make            dist/backpain.so (the loadable extension)
 #   make static     dist/libbackpain.a, compiled with -DSQLITE_CORE
 #   make test       every test, through prove: in-process, and the SQL case
@@ -7,8 +11,9 @@
 #   make asan       the same suite under AddressSanitizer + UBSan
 #   make test-sqlite352  the suite against SQLite 3.52 (from the npm package
 #                   sqlite3@6.0.1): its library in-process, and its shell
-#   make test-clients    real clients: Python's sqlite3, sqlite-utils, and
-#                   Node's better-sqlite3@12 (installed into build/node)
+#   make test-clients    real clients: Python's sqlite3, sqlite-utils,
+#                   Node's better-sqlite3@12 (installed into build/node), and
+#                   the HTML report in headless Chromium
 #   make bench      the benchmarks (figures, no assertions)
 #   make clean
 #
@@ -113,7 +118,7 @@ $(eval $(call variant_rules,asan,$(ASAN_FLAGS),$(SANITIZERS),-lsqlite3))
 $(eval $(call variant_rules,static,$(STATIC_FLAGS),,-lsqlite3))
 $(eval $(call variant_rules,v352,$(REL_FLAGS) -I$(SQLITE352),,$(SQLITE352_LIBS)))
 
-.PHONY: all static test asan bench clean test-sqlite352 test-clients \
+.PHONY: all static test asan bench clean test-sqlite352 test-clients demo report deps \
         suite-rel suite-asan suite-static suite-v352 cli-suite-rel cli-suite-v352
 .DELETE_ON_ERROR:
 
@@ -125,6 +130,12 @@ dist/backpain.so: build/rel/backpain.so
 
 static: dist/libbackpain.a
 
+# The synthetic cohort generator (fixtures/).
+build/gen_cohort: fixtures/gen_cohort.c
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) -std=c11 $(WARNINGS) -O2 -o $@ $< -lsqlite3
+
 # An application that links the static build and uses it with no loading step.
 build/static/static_client: tests/clients/static_client.c tests/tap.h dist/libbackpain.a ext/backpain.h
 	@mkdir -p $(@D)
@@ -135,9 +146,9 @@ dist/libbackpain.a: build/static/libbackpain.a
 	@mkdir -p dist
 	$(Q)cp $< $@
 
-test: dist/backpain.so suite-rel build/static/static_client
+test: dist/backpain.so suite-rel build/static/static_client build/gen_cohort
 	$(MAKE) --no-print-directory cli-suite-rel SHELL_PATH=$(SQLITE3)
-	$(PROVE) --exec '' build/static/static_client
+	BACKPAIN_EXT=dist/backpain $(PROVE) --exec tests/run build/static/static_client tests/cohort.sh
 
 # SQLite 3.52: fetched once, compiled once (about 40 s).
 $(SQLITE352)/sqlite3.c:
@@ -168,7 +179,7 @@ NODE_PREFIX := build/node
 BETTER_SQLITE3 := $(NODE_PREFIX)/node_modules/better-sqlite3/package.json
 NODE_HEADERS := $(if $(wildcard /usr/include/node/node.h),--nodedir=/usr,)
 CLIENT_TESTS := tests/clients/python_client.py tests/clients/sqlite_utils_client.sh \
-                tests/clients/node_client.js
+                tests/clients/node_client.js tests/report.sh
 
 $(BETTER_SQLITE3):
 	@mkdir -p $(NODE_PREFIX)
@@ -178,6 +189,28 @@ $(BETTER_SQLITE3):
 test-clients: dist/backpain.so $(BETTER_SQLITE3)
 	BACKPAIN_EXT=dist/backpain NODE_PATH=$(NODE_PREFIX)/node_modules \
 	  $(PROVE) --exec tests/run $(CLIENT_TESTS)
+
+# The demo cohort and what is made from it.
+DEMO_PATIENTS ?= 10000
+DEMO_SEED ?= 2026
+DEMO_DB := build/demo/cohort.db
+
+$(DEMO_DB): build/gen_cohort
+	@mkdir -p $(@D)
+	@rm -f $@
+	build/gen_cohort --patients $(DEMO_PATIENTS) --seed $(DEMO_SEED) --out $@
+
+demo: dist/backpain.so $(DEMO_DB)
+	@$(SQLITE3) $(DEMO_DB) < sql/demo.sql
+
+report: dist/backpain.so $(DEMO_DB)
+	@mkdir -p build/report
+	$(SQLITE3) -batch $(DEMO_DB) < sql/report_html.sql > build/report/report.html
+	@echo "wrote build/report/report.html"
+
+deps:
+	@if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update && $$sudo apt-get install -y gcc make sqlite3 libsqlite3-dev perl
 
 BENCHES := $(patsubst tests/bench/%.c,build/rel/bench/%,$(wildcard tests/bench/*.c))
 

@@ -32,6 +32,7 @@
 ** Dot-commands at the start of a line:
 **   .load [path]     load an extension; no path means $BACKPAIN_EXT
 **   .open path       close the database and open this file instead
+**   .read path       run the SQL in this file (rows it returns are ignored)
 **
 ** In-process, the runner also registers test_unsafe(x), which returns x and
 ** is NOT innocuous: the negative control of the trusted_schema tests. The
@@ -332,6 +333,14 @@ static void run_in_process(unit_list *list, const char *extension) {
       }
     } else if (u->kind == UNIT_DOT && starts_with(text, ".open ")) {
       db = open_database(db, text + 6);
+    } else if (u->kind == UNIT_DOT && starts_with(text, ".read ")) {
+      char *sql = read_file(text + 6);
+      char *error = NULL;
+      if (sql == NULL) bail("cannot read %s (line %d)", text + 6, u->line);
+      if (sqlite3_exec(db, sql, NULL, NULL, &error) != SQLITE_OK) {
+        bail("%s (line %d): %s", text, u->line, error ? error : "?");
+      }
+      free(sql);
     } else if (u->kind == UNIT_DOT) {
       bail("unknown dot-command at line %d: %s", u->line, text);
     } else {
@@ -371,6 +380,9 @@ static void run_through_shell(unit_list *list, const char *shell, const char *ex
     const char *text = buffer_str(&u->text);
     char marker[64];
     if (u->kind == UNIT_DOT) {
+      /* Rows a dot-command prints (.read) belong to no case. */
+      buffer_text(&s, ".print @@sqltap none\n");
+      line++;
       if (strcmp(text, ".load") == 0) {
         if (extension == NULL) bail(".load without a path and BACKPAIN_EXT is not set");
         buffer_text(&s, ".load ");
@@ -419,7 +431,9 @@ static void run_through_shell(unit_list *list, const char *shell, const char *ex
   for (char *p = out; *p;) {
     char *end = strchr(p, '\n');
     size_t len = end ? (size_t)(end - p) : strlen(p);
-    if (starts_with(p, "@@sqltap ")) {
+    if (starts_with(p, "@@sqltap none")) {
+      current = NULL;
+    } else if (starts_with(p, "@@sqltap ")) {
       current = &list->units[strtoul(p + 9, NULL, 10)];
     } else if (current == NULL && starts_with(p, "# SQLite ")) {
       printf("%.*s\n", (int)len, p);

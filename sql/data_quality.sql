@@ -1,0 +1,48 @@
+-- sql/data_quality.sql: what did the reports leave out, and why? Nothing
+-- disappears unseen.
+-- Answers:
+--   1. relaxant fills by status: used (ok), skipped for a missing start or
+--      end date (the aggregates skip NULL dates), rejected because the end
+--      is before the start, or kept out as a cyclobenzaprine product
+--      outside back pain;
+--   2. cyclobenzaprine fills without a usable dose (not dose-checked);
+--   3. drug texts that are neither a relaxant nor any guideline
+--      intervention (unknown or other drugs), most frequent first;
+--   4. diagnoses without a date, and codes icd10_class() does not classify;
+--   5. observations outside their range or vocabulary (left out of plans).
+-- Needs: .load dist/backpain, .read sql/views.sql.
+
+-- 1. Relaxant fills by status
+SELECT status, count(*) AS fills, count(DISTINCT person_id) AS patients
+  FROM relaxant_fill
+ GROUP BY status
+ ORDER BY status;
+
+-- 2. Cyclobenzaprine fills that the dose checks cannot use
+SELECT count(*) AS fills_without_usable_dose
+  FROM relaxant_fill
+ WHERE ingredient = 'cyclobenzaprine' AND status = 'ok'
+   AND NOT coalesce(dose_mg > 0 AND doses_per_day >= 1, 0);
+
+-- 3. Drug texts that nothing recognises (the 10 most frequent)
+SELECT coalesce(drug_source_value, '(NULL)') AS drug_source_value, count(*) AS rows
+  FROM drug_exposure
+ WHERE relaxant_ingredient(drug_source_value) IS NULL AND intervention_code(drug_source_value) IS NULL
+ GROUP BY drug_source_value
+ ORDER BY rows DESC, drug_source_value
+ LIMIT 10;
+
+-- 4. Diagnoses
+SELECT sum(condition_start_date IS NULL) AS without_date,
+       sum(class IS NULL) AS not_classified,
+       count(*) AS all_diagnoses
+  FROM classified_condition;
+
+-- 5. Observations left out of plans
+SELECT observation_source_value, count(*) AS rows_out_of_range
+  FROM observation
+ WHERE (observation_source_value = 'pain_nrs' AND NOT coalesce(value_as_number BETWEEN 0 AND 10, 0))
+    OR (observation_source_value = 'hepatic_function'
+        AND NOT coalesce(lower(value_as_string) IN ('none', 'mild', 'moderate', 'severe'), 0))
+ GROUP BY observation_source_value
+ ORDER BY observation_source_value;

@@ -1,0 +1,217 @@
+-- sql/views.sql: the views every backpain report builds on, over tables
+-- shaped like the OMOP CDM (person, condition_occurrence, drug_exposure,
+-- procedure_occurrence, observation). They are TEMP views: reading them
+-- never writes to your database.
+--
+-- Run it once per connection, after loading the extension:
+--   .load dist/backpain
+--   .read sql/views.sql
+--
+-- Conventions:
+-- * A relaxant fill is a drug_exposure row whose drug_source_value names a
+--   skeletal muscle relaxant (relaxant_ingredient). Its last day is
+--   drug_exposure_end_date, or start + days_supply - 1 when the end is
+--   missing (relaxant_end).
+-- * A fill is used for courses only when both dates are known and the end
+--   is not before the start; the others are counted in
+--   sql/data_quality.sql, so nothing disappears unseen.
+-- * Cyclobenzaprine products outside back pain (Tonmya, sublingual,
+--   fibromyalgia; clinical-facts section 2) are kept out of the audit. The
+--   extension knows them: relaxant_dose_alerts() returns NULL for them.
+-- * Courses are per person and ingredient, with the defaults: a gap of up
+--   to 7 uncovered days continues a course, and more than 21 days is
+--   overdue.
+
+DROP VIEW IF EXISTS temp.relaxant_fill;
+CREATE TEMP VIEW relaxant_fill AS
+SELECT d.drug_exposure_id,
+       d.person_id,
+       relaxant_ingredient(d.drug_source_value) AS ingredient,
+       d.drug_source_value,
+       d.drug_exposure_start_date AS start_date,
+       coalesce(d.drug_exposure_end_date,
+                CASE WHEN d.days_supply >= 1 AND d.days_supply = CAST(d.days_supply AS INTEGER)
+                     THEN relaxant_end(d.drug_exposure_start_date, d.days_supply) END)
+         AS end_date,
+       d.days_supply,
+       d.dose_mg,
+       d.doses_per_day,
+       CASE
+         WHEN relaxant_ingredient(d.drug_source_value) = 'cyclobenzaprine'
+              AND relaxant_dose_alerts(d.drug_source_value, 1, 1) IS NULL THEN 'outside_back_pain'
+         WHEN d.drug_exposure_start_date IS NULL THEN 'no_start_date'
+         WHEN d.drug_exposure_end_date IS NULL
+              AND NOT coalesce(d.days_supply >= 1 AND d.days_supply = CAST(d.days_supply AS INTEGER), 0)
+           THEN 'no_end_date'
+         WHEN d.drug_exposure_end_date IS NOT NULL
+              AND julianday(d.drug_exposure_end_date) < julianday(d.drug_exposure_start_date)
+           THEN 'end_before_start'
+         ELSE 'ok'
+       END AS status
+  FROM drug_exposure AS d
+ WHERE relaxant_ingredient(d.drug_source_value) IS NOT NULL;
+
+-- One row per course: person, ingredient, course number and its figures.
+DROP VIEW IF EXISTS temp.relaxant_course;
+CREATE TEMP VIEW relaxant_course AS
+SELECT g.person_id,
+       g.ingredient,
+       c.key + 1 AS course_no,
+       json_extract(c.value, '$.start') AS start_date,
+       json_extract(c.value, '$.end') AS end_date,
+       json_extract(c.value, '$.span_days') AS span_days,
+       json_extract(c.value, '$.covered_days') AS covered_days,
+       json_extract(c.value, '$.fills') AS fills,
+       json_extract(c.value, '$.overdue') AS overdue
+  FROM (SELECT person_id, ingredient, relaxant_courses(start_date, end_date) AS courses
+          FROM relaxant_fill WHERE status = 'ok'
+         GROUP BY person_id, ingredient) AS g,
+       json_each(g.courses) AS c;
+
+-- Each usable fill with the number of the course it belongs to.
+DROP VIEW IF EXISTS temp.relaxant_fill_course;
+CREATE TEMP VIEW relaxant_fill_course AS
+SELECT f.*,
+       relaxant_course_no(f.start_date, f.end_date)
+         OVER (PARTITION BY f.person_id, f.ingredient ORDER BY f.start_date) AS course_no
+  FROM relaxant_fill AS f
+ WHERE f.status = 'ok';
+
+-- Diagnoses classified for cohort building.
+DROP VIEW IF EXISTS temp.classified_condition;
+CREATE TEMP VIEW classified_condition AS
+SELECT person_id, condition_start_date, condition_source_value,
+       icd10_class(condition_source_value) AS class
+  FROM condition_occurrence;
+
+-- Per person with low back pain: first diagnosis, last contact, phase,
+-- spasm and red flags. The phase runs from the first low back pain
+-- diagnosis to the person's latest dated record (diagnosis, drug,
+-- procedure or observation).
+DROP VIEW IF EXISTS temp.lbp_person;
+CREATE TEMP VIEW lbp_person AS
+WITH flags AS (
+  SELECT person_id,
+         min(CASE WHEN class = 'low_back_pain' THEN condition_start_date END) AS first_lbp_date,
+         max(class = 'muscle_spasm_back') AS spasm,
+         max(class LIKE 'red_flag%') AS red_flag
+    FROM classified_condition GROUP BY person_id),
+last_seen AS (
+  SELECT person_id, max(d) AS last_seen_date FROM (
+    SELECT person_id, condition_start_date AS d FROM condition_occurrence
+    UNION ALL SELECT person_id, drug_exposure_start_date FROM drug_exposure
+    UNION ALL SELECT person_id, procedure_date FROM procedure_occurrence
+    UNION ALL SELECT person_id, observation_date FROM observation)
+   WHERE d IS NOT NULL GROUP BY person_id)
+SELECT flags.person_id,
+       flags.first_lbp_date,
+       last_seen.last_seen_date,
+       pain_phase(flags.first_lbp_date, last_seen.last_seen_date) AS phase,
+       coalesce(flags.spasm, 0) AS spasm,
+       coalesce(flags.red_flag, 0) AS red_flag
+  FROM flags JOIN last_seen USING (person_id)
+ WHERE flags.first_lbp_date IS NOT NULL;
+
+-- One plan per person with low back pain, from the latest facts:
+--   onset, as_of   first low back pain diagnosis, latest dated record
+--   spasm          a muscle_spasm_back diagnosis (M62.830)
+--   red_flags      any red-flag diagnosis or finding (icd10_class)
+--   hepatic        the latest 'hepatic_function' observation (value_as_string)
+--   age            year of as_of minus year_of_birth
+--   tried          every procedure and drug the person had that
+--                  intervention_code() recognises
+--   pain_baseline, pain_now  the first and the latest 'pain_nrs' scores (0-10),
+--                  when there are at least two
+--   relaxant_days  days of the latest relaxant course up to as_of, if that
+--                  course was still going within 7 days of as_of (else 0)
+-- Values outside the contract's vocabularies or ranges are left out (not
+-- given) rather than stopping the report; sql/data_quality.sql counts them.
+DROP VIEW IF EXISTS temp.patient_plan;
+CREATE TEMP VIEW patient_plan AS
+WITH tried AS (
+  SELECT person_id, json_group_array(DISTINCT code) AS items FROM (
+    SELECT person_id, intervention_code(procedure_source_value) AS code FROM procedure_occurrence
+    UNION ALL
+    SELECT person_id, intervention_code(drug_source_value) FROM drug_exposure)
+   WHERE code IS NOT NULL GROUP BY person_id),
+pain AS (
+  SELECT person_id, count(*) AS scores,
+         max(CASE WHEN first_rank = 1 THEN v END) AS baseline,
+         max(CASE WHEN last_rank = 1 THEN v END) AS now
+    FROM (SELECT person_id, value_as_number AS v,
+                 row_number() OVER (PARTITION BY person_id ORDER BY observation_date, observation_id) AS first_rank,
+                 row_number() OVER (PARTITION BY person_id ORDER BY observation_date DESC, observation_id DESC) AS last_rank
+            FROM observation
+           WHERE observation_source_value = 'pain_nrs' AND value_as_number BETWEEN 0 AND 10
+             AND observation_date IS NOT NULL)
+   GROUP BY person_id),
+hepatic AS (
+  SELECT person_id, value AS hepatic FROM (
+    SELECT person_id, lower(value_as_string) AS value,
+           row_number() OVER (PARTITION BY person_id ORDER BY observation_date DESC, observation_id DESC) AS rank
+      FROM observation
+     WHERE observation_source_value = 'hepatic_function'
+       AND lower(value_as_string) IN ('none', 'mild', 'moderate', 'severe'))
+   WHERE rank = 1),
+latest_course AS (
+  SELECT person_id, start_date, end_date FROM (
+    SELECT person_id, start_date, end_date,
+           row_number() OVER (PARTITION BY person_id ORDER BY start_date DESC, end_date DESC) AS rank
+      FROM relaxant_course)
+   WHERE rank = 1)
+SELECT p.person_id,
+       recommend_plan(
+         'onset', p.first_lbp_date,
+         'as_of', p.last_seen_date,
+         'spasm', p.spasm,
+         'red_flags', p.red_flag,
+         'hepatic', h.hepatic,
+         'age', (SELECT CASE WHEN a BETWEEN 0 AND 150 THEN a END
+                   FROM (SELECT CAST(strftime('%Y', p.last_seen_date) AS INTEGER) - pe.year_of_birth AS a)),
+         'tried', t.items,
+         'pain_baseline', CASE WHEN pain.scores >= 2 THEN pain.baseline END,
+         'pain_now', CASE WHEN pain.scores >= 2 THEN pain.now END,
+         'relaxant_days',
+           CASE WHEN c.start_date IS NULL OR c.start_date > p.last_seen_date THEN 0
+                WHEN julianday(c.end_date) >= julianday(p.last_seen_date) - 7
+                  THEN relaxant_days(c.start_date, min(c.end_date, p.last_seen_date))
+                ELSE 0 END) AS plan
+  FROM lbp_person AS p
+  LEFT JOIN person AS pe ON pe.person_id = p.person_id
+  LEFT JOIN tried AS t ON t.person_id = p.person_id
+  LEFT JOIN pain ON pain.person_id = p.person_id
+  LEFT JOIN hepatic AS h ON h.person_id = p.person_id
+  LEFT JOIN latest_course AS c ON c.person_id = p.person_id;
+
+-- Cyclobenzaprine fills with the facts its label checks need: the person's
+-- latest hepatic_function observation and age at the fill. Fills without a
+-- usable dose (dose_mg > 0, doses_per_day >= 1) are left out here and
+-- counted in sql/data_quality.sql.
+DROP VIEW IF EXISTS temp.cyclobenzaprine_dose;
+CREATE TEMP VIEW cyclobenzaprine_dose AS
+WITH hepatic AS (
+  SELECT person_id, value AS hepatic FROM (
+    SELECT person_id, lower(value_as_string) AS value,
+           row_number() OVER (PARTITION BY person_id ORDER BY observation_date DESC, observation_id DESC) AS rank
+      FROM observation
+     WHERE observation_source_value = 'hepatic_function'
+       AND lower(value_as_string) IN ('none', 'mild', 'moderate', 'severe'))
+   WHERE rank = 1)
+SELECT f.drug_exposure_id, f.person_id, f.drug_source_value, f.start_date, f.dose_mg,
+       f.doses_per_day, h.hepatic, f.age,
+       relaxant_dose_alerts(f.drug_source_value, f.dose_mg, f.doses_per_day, h.hepatic, f.age)
+         AS alerts
+  FROM (SELECT fill.*,
+               (SELECT CASE WHEN a BETWEEN 0 AND 150 THEN a END
+                  FROM (SELECT CAST(strftime('%Y', fill.start_date) AS INTEGER) - p.year_of_birth AS a))
+                 AS age
+          FROM relaxant_fill AS fill
+          LEFT JOIN person AS p ON p.person_id = fill.person_id
+         WHERE fill.ingredient = 'cyclobenzaprine' AND fill.status = 'ok'
+           AND fill.dose_mg > 0 AND fill.doses_per_day >= 1) AS f
+  LEFT JOIN hepatic AS h ON h.person_id = f.person_id;
+
+-- The cohort: chronic low back pain with muscle spasm, no red flag.
+DROP VIEW IF EXISTS temp.cohort_chronic_lbp_spasm;
+CREATE TEMP VIEW cohort_chronic_lbp_spasm AS
+SELECT * FROM lbp_person WHERE phase = 'chronic' AND spasm = 1 AND red_flag = 0;
