@@ -219,7 +219,16 @@ build/rel/bench/%: tests/bench/%.c
 	$(SAY) "  CC      $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -O2 -o $@ $< -lsqlite3 $(LIBS)
 
-bench: dist/backpain.so $(BENCHES)
+# Cohorts for bench_cohort (the 1,000,000-patient one is about 700 MB).
+BENCH_COHORTS := build/bench/cohort_10000.db build/bench/cohort_100000.db \
+                 build/bench/cohort_1000000.db
+
+build/bench/cohort_%.db: build/gen_cohort
+	@mkdir -p $(@D)
+	@rm -f $@
+	build/gen_cohort --patients $* --seed 1 --out $@
+
+bench: dist/backpain.so $(BENCHES) $(BENCH_COHORTS)
 	@for b in $(BENCHES); do BACKPAIN_EXT=dist/backpain $$b || exit 1; done
 
 clean:
