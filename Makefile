@@ -14,6 +14,12 @@
 #   make test-clients    real clients: Python's sqlite3, sqlite-utils,
 #                   Node's better-sqlite3@12 (installed into build/node), and
 #                   the HTML report in headless Chromium
+#   make valgrind   the suite under valgrind memcheck (any error or leak fails)
+#   make threads    8 threads, 8 connections, the whole workload at once,
+#                   under ThreadSanitizer
+#   make coverage   line and branch coverage of ext/ by the suite (gcov, lcov)
+#   make oom        the SQL suite with each allocation failing in turn
+#                   (OOM_SECONDS per file, default 60), under ASan
 #   make bench      the benchmarks (figures, no assertions)
 #   make clean
 #
@@ -45,12 +51,14 @@ SANITIZERS   := -fsanitize=address,undefined -fno-sanitize-recover=all
 REL_FLAGS    := -O2 -g
 ASAN_FLAGS   := -O1 -g -fno-omit-frame-pointer $(SANITIZERS)
 STATIC_FLAGS := -O2 -g -DSQLITE_CORE
+COV_FLAGS    := -O0 -g --coverage
 
 # Core modules are plain C with no SQLite; binding modules are the SQL layer.
 CORE_MODULES    := bp_date bp_text bp_content bp_content_guideline bp_content_codes \
                    bp_relaxant bp_courses bp_dose bp_list bp_intervention bp_icd10 bp_plan
 BINDING_MODULES := sql_args sql_relaxant sql_guideline sql_evidence backpain
 HEADERS         := $(wildcard ext/*.h)
+EXT_SOURCES     := $(CORE_MODULES:%=ext/%.c) $(BINDING_MODULES:%=ext/%.c)
 
 UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*.c))
 CAPI_NAMES := $(patsubst tests/capi/%.c,%,$(wildcard tests/capi/*.c))
@@ -117,8 +125,9 @@ $(eval $(call variant_rules,rel,$(REL_FLAGS),,-lsqlite3))
 $(eval $(call variant_rules,asan,$(ASAN_FLAGS),$(SANITIZERS),-lsqlite3))
 $(eval $(call variant_rules,static,$(STATIC_FLAGS),,-lsqlite3))
 $(eval $(call variant_rules,v352,$(REL_FLAGS) -I$(SQLITE352),,$(SQLITE352_LIBS)))
+$(eval $(call variant_rules,cov,$(COV_FLAGS),--coverage,-lsqlite3))
 
-.PHONY: all static test asan bench clean test-sqlite352 test-clients demo report deps \
+.PHONY: all static test asan oom valgrind threads coverage bench clean test-sqlite352 test-clients demo report deps \
         suite-rel suite-asan suite-static suite-v352 cli-suite-rel cli-suite-v352
 .DELETE_ON_ERROR:
 
@@ -172,6 +181,71 @@ test-sqlite352: $(SQLITE352)/sqlite3 $(SQLITE352)/sqlite3.o
 asan: export ASAN_OPTIONS = detect_leaks=1:exitcode=23
 asan: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
 asan: suite-asan
+
+# The suite under valgrind memcheck: any memory error or leak (definite,
+# indirect or possible) ends the test with status 99.
+VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full \
+  --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible
+
+valgrind: dist/backpain.so build/rel/sqltap $(rel_TESTS) build/static/static_client
+	BACKPAIN_EXT=build/rel/backpain SQLTAP=build/rel/sqltap VALGRIND="$(VALGRIND_CMD)" \
+	  $(PROVE) --exec tests/run $(rel_TESTS) $(SQL_TESTS) build/static/static_client
+
+# Coverage of ext/ by the whole suite (unit, C API and SQL tests).
+LCOV := lcov --quiet --rc lcov_branch_coverage=1
+
+# The out-of-memory paths are reached by a short OOM sweep (3 s per file)
+# with a coverage-instrumented runner; lcov merges both runs per source.
+COV_OOM_SQLTAP := build/cov/oom/sqltap
+
+$(COV_OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(BASE_CFLAGS) $(COV_FLAGS) -fvisibility=default -DSQLITE_CORE \
+	  -DSQLTAP_STATIC_EXTENSION -o $@ $(EXT_SOURCES) tests/sqltap.c --coverage -rdynamic \
+	  -lsqlite3 -ldl $(LIBS)
+
+coverage: $(COV_OOM_SQLTAP)
+	@find build/cov -name '*.gcda' -delete
+	$(MAKE) --no-print-directory suite-cov
+	OOM_SECONDS=3 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(SQL_TESTS)
+	$(LCOV) --capture --directory build/cov --output-file build/cov/all.info
+	$(LCOV) --extract build/cov/all.info '*/ext/*' --output-file build/cov/ext.info
+	genhtml --quiet --branch-coverage --output-directory build/cov/html build/cov/ext.info
+	@$(LCOV) --list build/cov/ext.info
+	@$(LCOV) --summary build/cov/ext.info
+
+# Threads: the extension compiled in, the test and it under TSan.
+THREADS_TEST := build/tsan/threads
+
+$(THREADS_TEST): tests/threads/threads.c tests/tap.h $(EXT_SOURCES) $(HEADERS) VERSION
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g -fsanitize=thread -DSQLITE_CORE -Itests -o $@ \
+	  $(EXT_SOURCES) tests/threads/threads.c -fsanitize=thread -lsqlite3 -lpthread $(LIBS)
+
+threads: $(THREADS_TEST)
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(PROVE) --exec '' $(THREADS_TEST)
+
+# Out-of-memory sweep: sqltap with the extension compiled in (SQLITE_CORE),
+# under AddressSanitizer, with a counting allocator that fails the N-th
+# allocation (see tests/sqltap.c). Symbols are exported (-rdynamic, default
+# visibility) so the sweep can tell a fault inside backpain from one inside
+# SQLite alone.
+OOM_SQLTAP := build/oom/sqltap
+OOM_SECONDS ?= 60
+
+$(OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) -fvisibility=default -DSQLITE_CORE \
+	  -DSQLTAP_STATIC_EXTENSION -o $@ $(EXT_SOURCES) tests/sqltap.c $(SANITIZERS) -rdynamic \
+	  -lsqlite3 -ldl $(LIBS)
+
+oom: $(OOM_SQLTAP)
+	OOM_SECONDS=$(OOM_SECONDS) ASAN_OPTIONS=detect_leaks=1:exitcode=23 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(PROVE) --exec '$(OOM_SQLTAP) --oom' $(SQL_TESTS)
 
 # Real clients. better-sqlite3 builds from source; node-gyp gets Node's
 # headers from /usr/include/node (the nodejs package) rather than the network.

@@ -236,12 +236,12 @@ bp_list_result bp_list_parse(const char *text, size_t n, char *buffer,
 }
 
 const char *bp_list_status_text(bp_list_status status) {
-  switch (status) {
-    case BP_LIST_OK: return "ok";
-    case BP_LIST_BAD_JSON: return "malformed JSON array";
-    case BP_LIST_NESTED: return "nested arrays are not allowed";
-    case BP_LIST_NOT_STRING: return "items must be strings";
-    case BP_LIST_STOPPED: return "stopped";
-  }
-  return "unknown";
+  static const char *const texts[] = {
+      [BP_LIST_OK] = "ok",
+      [BP_LIST_BAD_JSON] = "malformed JSON array",
+      [BP_LIST_NESTED] = "nested arrays are not allowed",
+      [BP_LIST_NOT_STRING] = "items must be strings",
+      [BP_LIST_STOPPED] = "stopped",
+  };
+  return texts[status];
 }

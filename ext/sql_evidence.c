@@ -20,6 +20,7 @@
 
 SQLITE_EXTENSION_INIT3
 
+#include <stddef.h>
 #include <string.h>
 
 #include "bp_content.h"
@@ -48,22 +49,19 @@ static const int filter_columns[] = {COL_INTERVENTION, COL_CATEGORY, COL_QUALITY
                                      COL_RECOMMENDATION};
 #define FILTER_COUNT ((int)(sizeof(filter_columns) / sizeof(filter_columns[0])))
 
+/* Where each column's text is in a bp_evidence row, in column order. */
+static const size_t column_offsets[] = {
+    offsetof(bp_evidence, id),          offsetof(bp_evidence, intervention),
+    offsetof(bp_evidence, category),    offsetof(bp_evidence, population),
+    offsetof(bp_evidence, comparator),  offsetof(bp_evidence, outcome),
+    offsetof(bp_evidence, effect),      offsetof(bp_evidence, quality),
+    offsetof(bp_evidence, recommendation), offsetof(bp_evidence, statement),
+    offsetof(bp_evidence, source),      offsetof(bp_evidence, note),
+};
+
+/* A column's text; column is one of the COL_ values. */
 static const char *column_text(const bp_evidence *row, int column) {
-  switch (column) {
-    case COL_ID: return row->id;
-    case COL_INTERVENTION: return row->intervention;
-    case COL_CATEGORY: return row->category;
-    case COL_POPULATION: return row->population;
-    case COL_COMPARATOR: return row->comparator;
-    case COL_OUTCOME: return row->outcome;
-    case COL_EFFECT: return row->effect;
-    case COL_QUALITY: return row->quality;
-    case COL_RECOMMENDATION: return row->recommendation;
-    case COL_STATEMENT: return row->statement;
-    case COL_SOURCE: return row->source;
-    case COL_NOTE: return row->note;
-    default: return NULL;
-  }
+  return *(const char *const *)((const char *)row + column_offsets[column]);
 }
 
 typedef struct {

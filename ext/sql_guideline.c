@@ -97,9 +97,10 @@ typedef enum {
   KEY_RELAXANT_DAYS,
   KEY_CONTRAINDICATIONS,
   KEY_SEROTONERGIC,
-  KEY_PREFERENCES,
-  KEY_COUNT
+  KEY_PREFERENCES
 } plan_key;
+
+#define KEY_COUNT (KEY_PREFERENCES + 1)
 
 static const char *const key_names[KEY_COUNT] = {
     "pain_weeks", "onset",         "as_of",          "spasm",
@@ -307,14 +308,13 @@ static bp_arg read_value(sqlite3_context *ctx, plan_key key, sqlite3_value *valu
       r.key = key;
       arg = read_list(ctx, value, name, intervention_item, &r);
       break;
-    case KEY_COUNT:
-      break;
   }
   return arg;
 }
 
-/* Room for a typical plan on the stack; longer ones are allocated. */
-#define PLAN_JSON_STACK 8192
+/* Room for a typical plan on the stack (most are 1.5 to 2 KB); longer
+** ones, up to 2.8 KB with today's content, are allocated. */
+#define PLAN_JSON_STACK 2048
 
 void bp_sql_recommend_plan(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   bp_patient patient;

@@ -34,17 +34,49 @@
 **   .open path       close the database and open this file instead
 **   .read path       run the SQL in this file (rows it returns are ignored)
 **
+** Built with -DSQLTAP_STATIC_EXTENSION and linked with the static library,
+** the runner calls sqlite3_backpain_init for .load instead of loading a
+** file, and offers a third form:
+**
+**   sqltap --oom tests/sql/relaxant_days.test
+**
+** which installs a counting allocator (SQLITE_CONFIG_MALLOC), runs the file
+** once cleanly (it must pass) to count T allocations, then reruns it with
+** the N-th allocation failing, for N = 1..T, or for a spread sample of N
+** when the file's time budget ($OOM_SECONDS, default 60) runs out. Under a
+** fault, every case must match its expectation up to the first that does
+** not, and that one must fail with "out of memory": no crash, no wrong
+** result passed off as right. After each run the allocator must hold no
+** allocation that SQLite did not hold before it: no leak.
+** The failing allocation's call stack says whether the fault fired inside
+** backpain (a bp_* or sqlite3_backpain_init frame, resolved with dladdr)
+** or inside SQLite alone. Deviations under a fault inside SQLite alone are
+** SQLite's own behaviour (for example, 3.40's json_valid() gives 0, and
+** opening the TEMP database gives SQLITE_CANTOPEN): they are counted and
+** reported, not failed.
+**
 ** In-process, the runner also registers test_unsafe(x), which returns x and
 ** is NOT innocuous: the negative control of the trusted_schema tests. The
 ** shell has no such function, so with --cli a statement that uses it, or
 ** whose expectation names it, is reported as skipped.
 */
+#ifdef SQLTAP_STATIC_EXTENSION
+#define _GNU_SOURCE /* dladdr(), Dl_info */
+#endif
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+#ifdef SQLTAP_STATIC_EXTENSION
+#include <dlfcn.h>
+#include <execinfo.h>
+
+#include "backpain.h"
+#endif
 
 typedef struct {
   char *data;
@@ -70,7 +102,7 @@ static void buffer_append(buffer *b, const char *s, size_t n) {
     b->data = grown;
     b->cap = cap;
   }
-  memcpy(b->data + b->len, s, n);
+  if (n > 0) memcpy(b->data + b->len, s, n);
   b->len += n;
   b->data[b->len] = '\0';
 }
@@ -253,19 +285,28 @@ static void test_unsafe(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_result_value(ctx, argv[0]);
 }
 
-static sqlite3 *open_database(sqlite3 *old, const char *filename) {
+/* Opens a database with extension loading and test_unsafe(); NULL and an
+** error message in *error (sqlite3_malloc'ed) when that fails. */
+static sqlite3 *open_database(const char *filename, char **error) {
   sqlite3 *db = NULL;
-  if (old != NULL) sqlite3_close(old);
-  if (sqlite3_open(filename, &db) != SQLITE_OK) {
-    bail("cannot open %s: %s", filename, sqlite3_errmsg(db));
+  int rc = sqlite3_open(filename, &db);
+  if (rc == SQLITE_OK) {
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
+    rc = sqlite3_create_function(db, "test_unsafe", 1, SQLITE_UTF8, NULL, test_unsafe, NULL,
+                                 NULL);
   }
-  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  sqlite3_create_function(db, "test_unsafe", 1, SQLITE_UTF8, NULL, test_unsafe, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    *error = sqlite3_mprintf("cannot open %s: %s", filename,
+                             db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return NULL;
+  }
   return db;
 }
 
-/* Appends one result row as text: columns joined by '|', NULL as NULL. */
-static void append_row(buffer *out, sqlite3_stmt *stmt) {
+/* Appends one result row as text: columns joined by '|', NULL as NULL.
+** Returns 0 when a value cannot be read (out of memory). */
+static int append_row(buffer *out, sqlite3_stmt *stmt) {
   int columns = sqlite3_column_count(stmt);
   for (int i = 0; i < columns; i++) {
     if (i > 0) buffer_text(out, "|");
@@ -287,11 +328,13 @@ static void append_row(buffer *out, sqlite3_stmt *stmt) {
       }
       default: {
         const char *text = (const char *)sqlite3_column_text(stmt, i);
+        if (text == NULL) return 0;
         buffer_append(out, text, (size_t)sqlite3_column_bytes(stmt, i));
       }
     }
   }
   buffer_text(out, "\n");
+  return 1;
 }
 
 /* Runs sql; fills rows, or error (and returns 0). */
@@ -305,7 +348,13 @@ static int run_sql(sqlite3 *db, const char *sql, buffer *rows, buffer *error) {
     }
     if (stmt == NULL) break; /* only comments or spaces were left */
     int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) append_row(rows, stmt);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      if (!append_row(rows, stmt)) {
+        buffer_text(error, "out of memory (reading a result)");
+        sqlite3_finalize(stmt);
+        return 0;
+      }
+    }
     if (rc != SQLITE_DONE) {
       buffer_text(error, sqlite3_errmsg(db));
       sqlite3_finalize(stmt);
@@ -316,38 +365,56 @@ static int run_sql(sqlite3 *db, const char *sql, buffer *rows, buffer *error) {
   return 1;
 }
 
-static void run_in_process(unit_list *list, const char *extension) {
-  sqlite3 *db = open_database(NULL, ":memory:");
-  printf("# SQLite %s, in-process\n", sqlite3_libversion());
-  for (size_t i = 0; i < list->count; i++) {
+/* Loads the extension named by `path` (or, in the static build, calls its
+** entry point). Returns SQLITE_OK, or an error with *error set. */
+static int load_extension(sqlite3 *db, const char *path, char **error) {
+#ifdef SQLTAP_STATIC_EXTENSION
+  (void)path;
+  return sqlite3_backpain_init(db, error, NULL);
+#else
+  if (path == NULL) bail(".load without a path and BACKPAIN_EXT is not set");
+  return sqlite3_load_extension(db, path, NULL, error);
+#endif
+}
+
+/* Runs every unit. A failing dot-command ends the run: with stop_on_setup,
+** the failure is recorded on its unit (the OOM sweep judges it); else the
+** runner bails out. */
+static void run_in_process(unit_list *list, const char *extension, int stop_on_setup) {
+  char *error = NULL;
+  sqlite3 *db = open_database(":memory:", &error);
+  for (size_t i = 0; i < list->count && error == NULL; i++) {
     unit *u = &list->units[i];
     const char *text = buffer_str(&u->text);
-    if (u->kind == UNIT_DOT && starts_with(text, ".load")) {
-      const char *arg = text + 5;
-      while (*arg == ' ') arg++;
-      const char *path = *arg ? arg : extension;
-      char *error = NULL;
-      if (path == NULL) bail(".load without a path and BACKPAIN_EXT is not set");
-      if (sqlite3_load_extension(db, path, NULL, &error) != SQLITE_OK) {
-        bail("cannot load %s: %s", path, error ? error : "?");
-      }
-    } else if (u->kind == UNIT_DOT && starts_with(text, ".open ")) {
-      db = open_database(db, text + 6);
-    } else if (u->kind == UNIT_DOT && starts_with(text, ".read ")) {
-      char *sql = read_file(text + 6);
-      char *error = NULL;
-      if (sql == NULL) bail("cannot read %s (line %d)", text + 6, u->line);
-      if (sqlite3_exec(db, sql, NULL, NULL, &error) != SQLITE_OK) {
-        bail("%s (line %d): %s", text, u->line, error ? error : "?");
-      }
-      free(sql);
-    } else if (u->kind == UNIT_DOT) {
-      bail("unknown dot-command at line %d: %s", u->line, text);
-    } else {
+    if (u->kind == UNIT_STATEMENT) {
       u->ran = 1;
       u->ok = run_sql(db, text, &u->rows, &u->error);
+      continue;
+    }
+    if (starts_with(text, ".load")) {
+      const char *arg = text + 5;
+      while (*arg == ' ') arg++;
+      load_extension(db, *arg ? arg : extension, &error);
+    } else if (starts_with(text, ".open ")) {
+      sqlite3_close(db);
+      db = open_database(text + 6, &error);
+    } else if (starts_with(text, ".read ")) {
+      char *sql = read_file(text + 6);
+      if (sql == NULL) bail("cannot read %s (line %d)", text + 6, u->line);
+      sqlite3_exec(db, sql, NULL, NULL, &error);
+      free(sql);
+    } else {
+      bail("unknown dot-command at line %d: %s", u->line, text);
+    }
+    if (error != NULL) {
+      if (!stop_on_setup) bail("%s (line %d): %s", text, u->line, error);
+      u->ran = 1;
+      u->ok = 0;
+      buffer_text(&u->error, error);
     }
   }
+  if (error != NULL && db == NULL && !stop_on_setup) bail("%s", error);
+  sqlite3_free(error);
   sqlite3_close(db);
 }
 
@@ -496,59 +563,245 @@ static void report(report_state *r, int pass, const char *name, int line, const 
   printf("\n");
 }
 
+/* 1 if a unit that ran gave what its directives ask for. */
+static int unit_matches(const unit *u) {
+  const char *rows = buffer_str(&u->rows), *error = buffer_str(&u->error);
+  const char *want = buffer_str(&u->want);
+  switch (u->expect) {
+    case EXPECT_NOTHING: return u->ok;
+    case EXPECT_ROWS: return u->ok && strcmp(rows, want) == 0;
+    case EXPECT_ROWS_PART: return u->ok && strstr(rows, want) != NULL;
+    case EXPECT_ERROR: return !u->ok && strcmp(error, want) == 0;
+    case EXPECT_ERROR_PART: return !u->ok && strstr(error, want) != NULL;
+  }
+  return 0;
+}
+
 static void report_unit(report_state *r, const unit *u) {
   const char *rows = buffer_str(&u->rows), *error = buffer_str(&u->error);
   const char *want = buffer_str(&u->want);
+  int pass = unit_matches(u);
   if (!u->ran) {
     if (u->expect != EXPECT_NOTHING) {
       report(r, 1, u->name, u->line, "test_unsafe() is registered by sqltap only");
     }
     return;
   }
-  switch (u->expect) {
-    case EXPECT_NOTHING:
-      if (!u->ok) {
-        report(r, 0, "set-up statement failed", u->line, NULL);
-        diag_lines("error: ", error);
-      }
-      break;
-    case EXPECT_ROWS:
-    case EXPECT_ROWS_PART: {
-      int match = u->expect == EXPECT_ROWS ? strcmp(rows, want) == 0 : strstr(rows, want) != NULL;
-      report(r, u->ok && match, u->name, u->line, NULL);
-      if (!u->ok) {
-        diag_lines("error: ", error);
-      } else if (!match) {
-        diag_lines("got:  ", rows[0] ? rows : "(no rows)\n");
-        diag_lines(u->expect == EXPECT_ROWS ? "want: " : "want, within: ",
-                   want[0] ? want : "(no rows)\n");
-      }
-      break;
+  if (u->expect == EXPECT_NOTHING) {
+    if (!pass) {
+      report(r, 0, u->kind == UNIT_DOT ? "dot-command failed" : "set-up statement failed",
+             u->line, NULL);
+      diag_lines("error: ", error);
     }
-    case EXPECT_ERROR:
-    case EXPECT_ERROR_PART: {
-      int pass = !u->ok && (u->expect == EXPECT_ERROR ? strcmp(error, want) == 0
-                                                       : strstr(error, want) != NULL);
-      report(r, pass, u->name, u->line, NULL);
-      if (u->ok) {
-        diag_lines("no error; rows: ", rows[0] ? rows : "(none)\n");
-      } else if (!pass) {
-        diag_lines("got error:  ", error);
-      }
-      if (!pass) diag_lines("want error: ", want);
-      break;
+    return;
+  }
+  report(r, pass, u->name, u->line, NULL);
+  if (pass) return;
+  if (u->expect == EXPECT_ROWS || u->expect == EXPECT_ROWS_PART) {
+    if (!u->ok) {
+      diag_lines("error: ", error);
+    } else {
+      diag_lines("got:  ", rows[0] ? rows : "(no rows)\n");
+      diag_lines(u->expect == EXPECT_ROWS ? "want: " : "want, within: ",
+                 want[0] ? want : "(no rows)\n");
+    }
+  } else {
+    if (u->ok) {
+      diag_lines("no error; rows: ", rows[0] ? rows : "(none)\n");
+    } else {
+      diag_lines("got error:  ", error);
+    }
+    diag_lines("want error: ", want);
+  }
+}
+
+/* ---- Out-of-memory sweep ------------------------------------------------ */
+
+/* The counting allocator. Test-harness state, so globals are fine here. */
+static sqlite3_mem_methods oom_base;
+static long long oom_count, oom_fail_at, oom_outstanding;
+static int oom_fired;
+
+#ifdef SQLTAP_STATIC_EXTENSION
+#define OOM_FRAMES 64
+static void *oom_frames[OOM_FRAMES];
+static int oom_frame_count;
+#endif
+
+/* Records where the fault fires, and fails the allocation. */
+static void *oom_fire(void) {
+  oom_fired = 1;
+#ifdef SQLTAP_STATIC_EXTENSION
+  oom_frame_count = backtrace(oom_frames, OOM_FRAMES);
+#endif
+  return NULL;
+}
+
+/* 1 if a backpain function was on the stack of the failed allocation. */
+static int oom_fired_in_backpain(void) {
+#ifdef SQLTAP_STATIC_EXTENSION
+  for (int i = 0; i < oom_frame_count; i++) {
+    Dl_info info;
+    if (dladdr(oom_frames[i], &info) && info.dli_sname != NULL &&
+        (strncmp(info.dli_sname, "bp_", 3) == 0 ||
+         strcmp(info.dli_sname, "sqlite3_backpain_init") == 0)) {
+      return 1;
     }
   }
+#endif
+  return 0;
+}
+
+static void *oom_malloc(int n) {
+  if (++oom_count == oom_fail_at) return oom_fire();
+  void *p = oom_base.xMalloc(n);
+  if (p != NULL) oom_outstanding++;
+  return p;
+}
+
+static void oom_free(void *p) {
+  if (p != NULL) oom_outstanding--;
+  oom_base.xFree(p);
+}
+
+static void *oom_realloc(void *p, int n) {
+  if (++oom_count == oom_fail_at) return oom_fire();
+  return oom_base.xRealloc(p, n);
+}
+
+static void oom_install(void) {
+  static sqlite3_mem_methods counting;
+  if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &oom_base) != SQLITE_OK) bail("GETMALLOC");
+  counting = oom_base;
+  counting.xMalloc = oom_malloc;
+  counting.xFree = oom_free;
+  counting.xRealloc = oom_realloc;
+  if (sqlite3_config(SQLITE_CONFIG_MALLOC, &counting) != SQLITE_OK) bail("CONFIG_MALLOC");
+  if (sqlite3_initialize() != SQLITE_OK) bail("sqlite3_initialize");
+#ifdef SQLTAP_STATIC_EXTENSION
+  oom_frame_count = backtrace(oom_frames, OOM_FRAMES); /* loads the unwinder now */
+#endif
+}
+
+static void reset_results(unit_list *list) {
+  for (size_t i = 0; i < list->count; i++) {
+    unit *u = &list->units[i];
+    u->ran = u->ok = 0;
+    u->rows.len = u->error.len = 0;
+    if (u->rows.data) u->rows.data[0] = '\0';
+    if (u->error.data) u->error.data[0] = '\0';
+  }
+}
+
+/* Under a fault: every unit matches up to the first that does not, which
+** must have failed with "out of memory". One exception is SQLite's own:
+** sqlite3_result_error() copies the message and ignores a failed copy, so
+** a statement whose expected outcome is an error message from a function
+** can end with SQLITE_ERROR and no message ("SQL logic error") when that
+** copy is the failing allocation (sqlite3.c 3.40 and 3.52 alike). Writes
+** the reason when the run is not acceptable. */
+static int oom_verdict(const unit_list *list, char *why, size_t size) {
+  for (size_t i = 0; i < list->count; i++) {
+    const unit *u = &list->units[i];
+    if (!u->ran || unit_matches(u)) continue;
+    if (!u->ok && strstr(buffer_str(&u->error), "out of memory") != NULL) return 1;
+    if (!u->ok && strcmp(buffer_str(&u->error), "SQL logic error") == 0 &&
+        (u->expect == EXPECT_ERROR || u->expect == EXPECT_ERROR_PART)) {
+      return 1;
+    }
+    snprintf(why, size, "line %d: %s%.200s", u->line, u->ok ? "wrong result, no error: " : "error: ",
+             u->ok ? buffer_str(&u->rows) : buffer_str(&u->error));
+    return 0;
+  }
+  return 1;
+}
+
+/* The k-th N to try, of T: first 1..head in order, then a spread over the
+** rest (bit-reversed order), so that any prefix covers the whole range. */
+static long long oom_pick(long long k, long long head, int bits) {
+  if (k < head) return k + 1;
+  unsigned long long x = (unsigned long long)(k - head), reversed = 0;
+  for (int b = 0; b < bits; b++) reversed |= ((x >> b) & 1ULL) << (bits - 1 - b);
+  return head + 1 + (long long)reversed;
+}
+
+static double seconds_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int run_oom_sweep(unit_list *list, const char *path, const char *extension) {
+  report_state r = {path, 0, 0};
+  double budget = getenv("OOM_SECONDS") ? atof(getenv("OOM_SECONDS")) : 60.0;
+  char why[512];
+  oom_install();
+  /* The clean run: everything passes, and T allocations are counted. */
+  oom_fail_at = 0;
+  oom_count = 0;
+  run_in_process(list, extension, 1);
+  long long total = oom_count;
+  int clean = 1;
+  for (size_t i = 0; i < list->count; i++) {
+    if (list->units[i].ran && !unit_matches(&list->units[i])) clean = 0;
+  }
+  report(&r, clean, "runs cleanly with no fault injected", 0, NULL);
+  if (!clean) return 1;
+  printf("# %lld allocations in a clean run\n", total);
+
+  long long head = total < 500 ? total : 500, rest = total - head;
+  int bits = 0;
+  while ((1LL << bits) < rest) bits++;
+  long long span = rest > 0 ? (1LL << bits) : 0, tried = 0, failures = 0, inside_sqlite = 0;
+  double start = seconds_now();
+  for (long long k = 0; k < head + span; k++) {
+    long long n = oom_pick(k, head, bits);
+    if (n > total) continue; /* outside the range after bit reversal */
+    if (seconds_now() - start > budget) break;
+    reset_results(list);
+    long long before = oom_outstanding;
+    oom_count = 0;
+    oom_fired = 0;
+    oom_fail_at = n;
+    run_in_process(list, extension, 1);
+    oom_fail_at = 0;
+    tried++;
+    int ok = oom_verdict(list, why, sizeof(why));
+    if (!ok && oom_fired && !oom_fired_in_backpain()) {
+      /* SQLite's own behaviour under a fault in SQLite alone. */
+      if (++inside_sqlite <= 5) printf("# allocation %lld (inside SQLite alone): %s\n", n, why);
+      ok = 1;
+    }
+    if (ok && oom_outstanding != before) {
+      snprintf(why, sizeof(why), "%lld allocations leaked", oom_outstanding - before);
+      ok = 0;
+    }
+    if (!ok && ++failures <= 10) printf("# allocation %lld failing: %s\n", n, why);
+  }
+  if (inside_sqlite > 0) {
+    printf("# %lld runs deviated under a fault inside SQLite alone (not backpain's code)\n",
+           inside_sqlite);
+  }
+  char name[160];
+  snprintf(name, sizeof(name),
+           "%lld of %lld allocations failed in turn: each ends in out of memory, no leak%s",
+           tried, total, tried < total ? " (spread sample: time budget)" : "");
+  report(&r, failures == 0, name, 0, NULL);
+  printf("1..%d\n", r.tests);
+  return failures == 0 ? 0 : 1;
 }
 
 int main(int argc, char **argv) {
   const char *shell = NULL;
-  int arg = 1;
+  int oom = 0, arg = 1;
   if (argc == 4 && strcmp(argv[1], "--cli") == 0) {
     shell = argv[2];
     arg = 3;
+  } else if (argc == 3 && strcmp(argv[1], "--oom") == 0) {
+    oom = 1;
+    arg = 2;
   } else if (argc != 2) {
-    fprintf(stderr, "usage: sqltap [--cli SHELL] FILE.test\n");
+    fprintf(stderr, "usage: sqltap [--cli SHELL | --oom] FILE.test\n");
     return 2;
   }
   const char *path = argv[arg];
@@ -557,14 +810,24 @@ int main(int argc, char **argv) {
   if (source == NULL) bail("cannot read %s", path);
   unit_list list = {0};
   parse_cases(source, path, &list);
-  if (shell != NULL) {
-    run_through_shell(&list, shell, extension);
+  int status;
+  if (oom) {
+#ifndef SQLTAP_STATIC_EXTENSION
+    bail("--oom needs the static build (make oom)");
+#endif
+    status = run_oom_sweep(&list, path, extension);
   } else {
-    run_in_process(&list, extension);
+    if (shell != NULL) {
+      run_through_shell(&list, shell, extension);
+    } else {
+      printf("# SQLite %s, in-process\n", sqlite3_libversion());
+      run_in_process(&list, extension, 0);
+    }
+    report_state r = {path, 0, 0};
+    for (size_t i = 0; i < list.count; i++) report_unit(&r, &list.units[i]);
+    printf("1..%d\n", r.tests);
+    status = r.failures == 0 ? 0 : 1;
   }
-  report_state r = {path, 0, 0};
-  for (size_t i = 0; i < list.count; i++) report_unit(&r, &list.units[i]);
-  printf("1..%d\n", r.tests);
   for (size_t i = 0; i < list.count; i++) {
     unit *u = &list.units[i];
     free(u->text.data);
@@ -575,5 +838,5 @@ int main(int argc, char **argv) {
   }
   free(list.units);
   free(source);
-  return r.failures == 0 ? 0 : 1;
+  return status;
 }

@@ -77,6 +77,10 @@ static const icd_case cases[] = {
     {"M45.5", NULL},
     /* layout */
     {" M54.5 ", "low_back_pain"},
+    {"\tM54.5\r\n", "low_back_pain"},
+    {"M45.a6", "red_flag_inflammatory"},
+    {"M5{5", NULL},
+    {"M54.5\x01", NULL},
     {"M5.45", NULL},
     {"M54..5", NULL},
     {"M54.5.", NULL},

@@ -50,9 +50,14 @@ int main(void) {
   check("[\"\"]", BP_LIST_OK, "", 1);
   check("[97110, \"E0730\"]", BP_LIST_OK, "97110|E0730", 2);
   check("[-1.5e3]", BP_LIST_OK, "-1.5e3", 1);
+  check("[1E+5, 0.25, -2e-1]", BP_LIST_OK, "1E+5|0.25|-2e-1", 3);
+  check("[\t\"a\"\r\n,\n\"b\"\t]", BP_LIST_OK, "a|b", 2);
   check("[null, \"yoga\", null]", BP_LIST_OK, "yoga", 1);
   check("[\"q\\\"uote\\\\ \\/ \\t\"]", BP_LIST_OK, "q\"uote\\ / \t", 1);
   check("[\"caf\\u00e9\"]", BP_LIST_OK, "caf\xc3\xa9", 1);
+  check("[\"caf\\u00E9\"]", BP_LIST_OK, "caf\xc3\xa9", 1);
+  check("[\"\\u0041\\u0062\"]", BP_LIST_OK, "Ab", 1);
+  check("[\"a\\bb\\fc\\nd\\re\"]", BP_LIST_OK, "a\bb\fc\nd\re", 1);
   check("[\"\\u20ac\"]", BP_LIST_OK, "\xe2\x82\xac", 1);
   check("[\"\\ud83d\\ude00\"]", BP_LIST_OK, "\xf0\x9f\x98\x80", 1);
   /* JSON errors */
@@ -72,6 +77,17 @@ int main(void) {
   check("[\"\\u12\"]", BP_LIST_BAD_JSON, "", 0);
   check("[\"\\ud83d\"]", BP_LIST_BAD_JSON, "", 0);
   check("[\"\\ude00\"]", BP_LIST_BAD_JSON, "", 0);
+  check("[\"\\ud83d\\u0041\"]", BP_LIST_BAD_JSON, "", 0);
+  check("[\"\\ud83dx\"]", BP_LIST_BAD_JSON, "", 0);
+  check("[\"\\ud83d\\x0041\"]", BP_LIST_BAD_JSON, "", 0);
+  check("[\"\\ud83d\\uZZZZ\"]", BP_LIST_BAD_JSON, "", 0);
+  check("[\"\\ud83d\\ude0", BP_LIST_BAD_JSON, "", 0);
+  check("[\"\\ud83d\\uffff\"]", BP_LIST_BAD_JSON, "", 0);
+  check("[\"\\u00", BP_LIST_BAD_JSON, "", 0);
+  check("[\"a\\", BP_LIST_BAD_JSON, "", 0);
+  check("[-x]", BP_LIST_BAD_JSON, "", 0);
+  check("[1.5x]", BP_LIST_BAD_JSON, "", 0);
+  check("[\"a\"", BP_LIST_BAD_JSON, "", 0);
   check("[\"tab\there\"]", BP_LIST_BAD_JSON, "", 0);
   check("[nul]", BP_LIST_BAD_JSON, "", 0);
   check("[1.]", BP_LIST_BAD_JSON, "", 0);
@@ -120,5 +136,12 @@ int main(void) {
   c.stop_after = 2;
   r = bp_list_parse("a,b,c", 5, buffer, sizeof(buffer), collect, &c);
   tap_ok(r.status == BP_LIST_STOPPED && c.items == 2, "the callback stops the walk");
+  tap_is_str(bp_list_status_text(BP_LIST_OK), "ok", "status text: ok");
+  tap_is_str(bp_list_status_text(BP_LIST_BAD_JSON), "malformed JSON array", "status text: bad JSON");
+  tap_is_str(bp_list_status_text(BP_LIST_NESTED), "nested arrays are not allowed",
+             "status text: nested");
+  tap_is_str(bp_list_status_text(BP_LIST_NOT_STRING), "items must be strings",
+             "status text: not a string");
+  tap_is_str(bp_list_status_text(BP_LIST_STOPPED), "stopped", "status text: stopped");
   return tap_done();
 }

@@ -15,7 +15,7 @@ static void test_numbers(void) {
   } cases[] = {
       {"0", 1, 0},        {"21", 1, 21},       {"-3", 1, -3},     {"+4", 1, 4},
       {"7.5", 1, 7.5},    {".5", 1, 0.5},      {"5.", 1, 5},      {"1e3", 1, 1000},
-      {"2.5E-1", 1, 0.25}, {"1e+2", 1, 100},   {"", 0, 0},        {" 1", 0, 0},
+      {"2.5E-1", 1, 0.25}, {"1e+2", 1, 100},  {"1.5E+3", 1, 1500}, {"-.5e1", 1, -5},   {"", 0, 0},        {" 1", 0, 0},
       {"1 ", 0, 0},       {"1a", 0, 0},        {"0x10", 0, 0},    {"inf", 0, 0},
       {"nan", 0, 0},      {"1e", 0, 0},        {"e5", 0, 0},      {".", 0, 0},
       {"-", 0, 0},        {"1e999", 0, 0},     {"1,5", 0, 0},     {"--1", 0, 0},
@@ -125,6 +125,12 @@ static void test_display(void) {
   tap_is_str(out, "?( ok ?", "invalid UTF-8 bytes become '?'");
   bp_text_display("\xe2\x82\xac\xe2\x82\xac", 6, out);
   tap_is_str(out, "\xe2\x82\xac\xe2\x82\xac", "valid multibyte characters are kept");
+  bp_text_display("a\xf0\x9f\x98\x80" "b", 6, out);
+  tap_is_str(out, "a\xf0\x9f\x98\x80" "b", "a 4-byte character is kept");
+  bp_text_display("\xf0\x9f\x98", 3, out);
+  tap_is_str(out, "???", "a cut 4-byte sequence is invalid");
+  bp_text_display("\xf0\x8f\xbf\xbf", 4, out);
+  tap_is_str(out, "????", "an overlong 4-byte sequence is invalid");
   bp_text_display("\xed\xa0\x80", 3, out);
   tap_is_str(out, "???", "a UTF-16 surrogate encoded in UTF-8 is invalid");
   char euros[45 * 3];
