@@ -18,6 +18,8 @@
 #   make threads    8 threads, 8 connections, the whole workload at once,
 #                   under ThreadSanitizer
 #   make coverage   line and branch coverage of ext/ by the suite (gcov, lcov)
+#   make fuzz       every libFuzzer harness for FUZZ_SECONDS (default 60)
+#                   (tests/fuzz/fuzz.mk, with clang)
 #   make oom        the SQL suite with each allocation failing in turn
 #                   (OOM_SECONDS per file, default 60), under ASan
 #   make bench      the benchmarks (figures, no assertions)
@@ -307,3 +309,6 @@ bench: dist/backpain.so $(BENCHES) $(BENCH_COHORTS)
 
 clean:
 	rm -rf build dist
+
+# libFuzzer harnesses: make fuzz FUZZ_SECONDS=N (tests/fuzz/README.md).
+include tests/fuzz/fuzz.mk

@@ -112,15 +112,17 @@ static int read_string(reader *r) {
   return 0;
 }
 
-/* Reads a JSON number as its text: -?digits[.digits][(e|E)[+-]digits]. */
+/* Reads a JSON number as its text: -?(0|[1-9]digits)[.digits][(e|E)[+-]digits]
+** (RFC 8259: no leading zeros). */
 static int read_number(reader *r) {
   size_t start = r->pos, digits = 0;
   if (r->pos < r->n && r->text[r->pos] == '-') r->pos++;
+  size_t first_digit = r->pos;
   while (r->pos < r->n && r->text[r->pos] >= '0' && r->text[r->pos] <= '9') {
     r->pos++;
     digits++;
   }
-  if (digits == 0) return 0;
+  if (digits == 0 || (digits > 1 && r->text[first_digit] == '0')) return 0;
   if (r->pos < r->n && r->text[r->pos] == '.') {
     size_t fraction = 0;
     r->pos++;

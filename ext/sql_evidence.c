@@ -153,11 +153,12 @@ static int evidence_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *id
   int arg = 0;
   for (int f = 0; f < FILTER_COUNT && arg < argc; f++) {
     if ((idx_num & (1 << f)) == 0) continue;
-    /* As SQLite compares a TEXT column: the value with text affinity;
-    ** NULL equals nothing. */
+    /* As SQLite compares a TEXT column: a number is taken as its text
+    ** (text affinity); NULL and a BLOB equal no text. */
     sqlite3_value *value = argv[arg++];
     const char *wanted = NULL;
-    if (sqlite3_value_type(value) != SQLITE_NULL) {
+    int type = sqlite3_value_type(value);
+    if (type != SQLITE_NULL && type != SQLITE_BLOB) {
       wanted = (const char *)sqlite3_value_text(value);
       if (wanted == NULL) return SQLITE_NOMEM;
     }

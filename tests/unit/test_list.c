@@ -51,6 +51,10 @@ int main(void) {
   check("[97110, \"E0730\"]", BP_LIST_OK, "97110|E0730", 2);
   check("[-1.5e3]", BP_LIST_OK, "-1.5e3", 1);
   check("[1E+5, 0.25, -2e-1]", BP_LIST_OK, "1E+5|0.25|-2e-1", 3);
+  check("[0, -0, 0.5, 10]", BP_LIST_OK, "0|-0|0.5|10", 4);
+  /* regression (fuzz_list): JSON numbers have no leading zeros */
+  check("[01]", BP_LIST_BAD_JSON, "", 0);
+  check("[-007]", BP_LIST_BAD_JSON, "", 0);
   check("[\t\"a\"\r\n,\n\"b\"\t]", BP_LIST_OK, "a|b", 2);
   check("[null, \"yoga\", null]", BP_LIST_OK, "yoga", 1);
   check("[\"q\\\"uote\\\\ \\/ \\t\"]", BP_LIST_OK, "q\"uote\\ / \t", 1);

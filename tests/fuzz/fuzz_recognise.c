@@ -1,0 +1,225 @@
+/*
+** fuzz_recognise.c: libFuzzer harness for the free-text recognisers behind
+** relaxant_ingredient(), relaxant_dose_alerts(), intervention_code() and
+** icd10_class(): bp_relaxant_classify, bp_intervention_from_text,
+** bp_intervention_from_id and bp_icd10_class (ext/bp_relaxant.c,
+** bp_intervention.c, bp_icd10.c, and the tokenizer of bp_text.c).
+**
+** They scan arbitrary bytes (invalid UTF-8, NULs, very long words) with
+** fixed-size token buffers, so the harness looks for out-of-bounds reads
+** and writes, and checks what the header files and the contract promise:
+**
+**   relaxant      the ingredient is NULL or one of the 8 canonical names;
+**                 the flags are 0/1 and both 0 without an ingredient; ASCII
+**                 case does not change the answer (the input upper-cased
+**                 gives the same); separators around the text change
+**                 nothing.
+**   intervention  a result is < BP_INTERVENTION_COUNT; every text with a
+**                 relaxant is mapped (to muscle_relaxant unless a billing
+**                 code comes first); case does not change the answer; a
+**                 text that is exactly a canonical id (any ASCII case) maps
+**                 to that id; bp_intervention_from_id accepts exactly the
+**                 canonical ids.
+**   icd10         a class is one of the class names of bp_icd10_rules and
+**                 is found only for a code shape: after trimming white
+**                 space and removing one dot (only after the third
+**                 character, not last), 3 to 7 characters, a letter first,
+**                 then letters or digits; case does not matter (upper- and
+**                 lower-cased inputs give the same); the dotted
+**                 and undotted forms of a code get the same class.
+**
+** No state is kept between inputs.
+*/
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bp_content.h"
+#include "bp_icd10.h"
+#include "bp_intervention.h"
+#include "bp_relaxant.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define CHECK(cond)                                                               \
+  do {                                                                            \
+    if (!(cond)) {                                                                \
+      fprintf(stderr, "fuzz_recognise: check failed at line %d: %s\n", __LINE__, \
+              #cond);                                                             \
+      abort();                                                                    \
+    }                                                                             \
+  } while (0)
+
+static const char *const canonical_ingredients[] = {
+    "cyclobenzaprine", "carisoprodol", "methocarbamol", "metaxalone",
+    "tizanidine",      "chlorzoxazone", "orphenadrine", "baclofen"};
+#define INGREDIENT_COUNT (sizeof(canonical_ingredients) / sizeof(canonical_ingredients[0]))
+
+static int same_text(const char *a, const char *b) {
+  if (a == NULL || b == NULL) return a == b;
+  return strcmp(a, b) == 0;
+}
+
+static void *copy_of(const void *data, size_t size) {
+  void *copy = malloc(size ? size : 1);
+  CHECK(copy != NULL);
+  if (size > 0) memcpy(copy, data, size);
+  return copy;
+}
+
+static char *ascii_cased(const char *text, size_t n, int upper) {
+  char *copy = copy_of(text, n);
+  for (size_t i = 0; i < n; i++) {
+    char c = copy[i];
+    if (upper && c >= 'a' && c <= 'z') copy[i] = (char)(c - 'a' + 'A');
+    if (!upper && c >= 'A' && c <= 'Z') copy[i] = (char)(c - 'A' + 'a');
+  }
+  return copy;
+}
+
+static int ascii_ieq(const char *text, size_t n, const char *lower) {
+  if (strlen(lower) != n) return 0;
+  for (size_t i = 0; i < n; i++) {
+    if (tolower((unsigned char)text[i]) != (unsigned char)lower[i]) return 0;
+  }
+  return 1;
+}
+
+static int same_product(const bp_relaxant_product *a, const bp_relaxant_product *b) {
+  return same_text(a->ingredient, b->ingredient) &&
+         a->extended_release == b->extended_release &&
+         a->outside_back_pain == b->outside_back_pain;
+}
+
+/* ---- Relaxants -------------------------------------------------------- */
+
+static void check_relaxant(const char *text, size_t n, const char *upper) {
+  bp_relaxant_product product, other;
+  bp_relaxant_classify(text, n, &product);
+  if (product.ingredient == NULL) {
+    CHECK(product.extended_release == 0 && product.outside_back_pain == 0);
+  } else {
+    int canonical = 0;
+    for (size_t i = 0; i < INGREDIENT_COUNT; i++) {
+      if (strcmp(product.ingredient, canonical_ingredients[i]) == 0) canonical = 1;
+    }
+    CHECK(canonical);
+  }
+  CHECK(product.extended_release == 0 || product.extended_release == 1);
+  CHECK(product.outside_back_pain == 0 || product.outside_back_pain == 1);
+
+  bp_relaxant_classify(upper, n, &other);
+  CHECK(same_product(&product, &other));
+
+  /* Separators around the text: a comma and a space on each side. */
+  char *padded = malloc(n + 4);
+  CHECK(padded != NULL);
+  memcpy(padded, ", ", 2);
+  if (n > 0) memcpy(padded + 2, text, n);
+  memcpy(padded + 2 + n, " ,", 2);
+  bp_relaxant_classify(padded, n + 4, &other);
+  CHECK(same_product(&product, &other));
+  free(padded);
+}
+
+/* ---- Interventions ---------------------------------------------------- */
+
+static void check_intervention(const char *text, size_t n, const char *upper) {
+  bp_intervention found = BP_INTERVENTION_COUNT, again = BP_INTERVENTION_COUNT;
+  int ok = bp_intervention_from_text(text, n, &found);
+  CHECK(ok == 0 || ok == 1);
+  if (ok) CHECK((unsigned)found < BP_INTERVENTION_COUNT);
+
+  bp_relaxant_product product;
+  bp_relaxant_classify(text, n, &product);
+  if (product.ingredient != NULL) CHECK(ok);
+
+  int ok_upper = bp_intervention_from_text(upper, n, &again);
+  CHECK(ok_upper == ok && (!ok || again == found));
+
+  /* Canonical ids map to themselves, in free text and as ids. */
+  bp_intervention by_id = BP_INTERVENTION_COUNT;
+  int id_ok = bp_intervention_from_id(text, n, &by_id);
+  int exact_id = 0;
+  for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
+    const char *id = bp_interventions[i].id;
+    if (strlen(id) == n && memcmp(id, text, n) == 0) {
+      exact_id = 1;
+      CHECK(id_ok && by_id == (bp_intervention)i);
+    }
+    if (ascii_ieq(text, n, id)) CHECK(ok && found == (bp_intervention)i);
+  }
+  CHECK(id_ok == exact_id);
+}
+
+/* ---- ICD-10 ------------------------------------------------------------- */
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* The code shape of bp_icd10.h, written out again: the significant
+** characters (upper-cased, without the dot) go to out. */
+static int icd10_shape(const char *text, size_t n, char out[8]) {
+  size_t start = 0, end = n, len = 0;
+  while (start < end && is_space(text[start])) start++;
+  while (end > start && is_space(text[end - 1])) end--;
+  size_t dots = 0;
+  for (size_t i = start; i < end; i++) {
+    char c = text[i];
+    if (c == '.') {
+      /* one dot, right after the third character, not last */
+      if (dots++ > 0 || i - start != 3 || i + 1 == end) return 0;
+      continue;
+    }
+    if (!isalnum((unsigned char)c)) return 0;
+    if (len == 0 && !isalpha((unsigned char)c)) return 0;
+    if (len == 7) return 0;
+    out[len++] = (char)toupper((unsigned char)c);
+  }
+  out[len] = '\0';
+  return len >= 3;
+}
+
+static void check_icd10(const char *text, size_t n, const char *upper, const char *lower) {
+  const char *class_name = bp_icd10_class(text, n);
+  char code[8];
+  int shaped = icd10_shape(text, n, code);
+  if (class_name != NULL) {
+    CHECK(shaped);
+    int known = 0;
+    for (size_t r = 0; r < bp_icd10_rule_count; r++) {
+      if (strcmp(bp_icd10_rules[r].class_name, class_name) == 0) known = 1;
+    }
+    CHECK(known);
+  }
+  CHECK(same_text(bp_icd10_class(upper, n), class_name));
+  CHECK(same_text(bp_icd10_class(lower, n), class_name));
+  if (!shaped) return;
+
+  /* The same code, bare and with its dot, gets the same class. */
+  size_t len = strlen(code);
+  CHECK(same_text(bp_icd10_class(code, len), class_name));
+  if (len > 3) {
+    char dotted[9];
+    memcpy(dotted, code, 3);
+    dotted[3] = '.';
+    memcpy(dotted + 4, code + 3, len - 3);
+    CHECK(same_text(bp_icd10_class(dotted, len + 1), class_name));
+  }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  char *text = copy_of(data, size);
+  char *upper = ascii_cased(text, size, 1);
+  char *lower = ascii_cased(text, size, 0);
+
+  check_relaxant(text, size, upper);
+  check_intervention(text, size, upper);
+  check_icd10(text, size, upper, lower);
+
+  free(lower);
+  free(upper);
+  free(text);
+  return 0;
+}
