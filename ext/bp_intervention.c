@@ -8,11 +8,6 @@
 #include "bp_relaxant.h"
 #include "bp_text.h"
 
-static int is_alnum_or_high(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Reads a code from an alphanumeric run: five digits (CPT), or a letter
@@ -36,15 +31,12 @@ static int read_code(const unsigned char *run, size_t len, char *letter, int *nu
 }
 
 static int find_procedure_code(const char *text, size_t n, bp_intervention *out) {
-  const unsigned char *s = (const unsigned char *)text;
   size_t pos = 0;
-  while (pos < n) {
-    while (pos < n && !is_alnum_or_high(s[pos])) pos++;
-    size_t start = pos;
-    while (pos < n && is_alnum_or_high(s[pos])) pos++;
+  bp_run run;
+  while (bp_code_run_next(text, n, &pos, &run)) {
     char letter;
     int number;
-    if (!read_code(s + start, pos - start, &letter, &number)) continue;
+    if (!read_code((const unsigned char *)run.text, run.length, &letter, &number)) continue;
     for (size_t r = 0; r < bp_procedure_code_count; r++) {
       const bp_procedure_code *code = &bp_procedure_codes[r];
       if (code->letter == letter && number >= code->low && number <= code->high) {

@@ -10,28 +10,20 @@
 
 #define ATC_CODE_LENGTH 7
 
-static int is_alnum_or_high(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 static char ascii_upper(unsigned char c) {
   return (char)((c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c);
 }
 
 /* The ingredient of the first relaxant ATC code standing alone in text. */
 static const char *find_atc_ingredient(const char *text, size_t n) {
-  const unsigned char *s = (const unsigned char *)text;
   size_t pos = 0;
-  while (pos < n) {
-    while (pos < n && !is_alnum_or_high(s[pos])) pos++;
-    size_t start = pos;
-    while (pos < n && is_alnum_or_high(s[pos])) pos++;
-    if (pos - start != ATC_CODE_LENGTH) continue;
+  bp_run run;
+  while (bp_code_run_next(text, n, &pos, &run)) {
+    if (run.length != ATC_CODE_LENGTH) continue;
     for (size_t r = 0; r < bp_relaxant_atc_count; r++) {
       const char *code = bp_relaxant_atcs[r].code;
       size_t k = 0;
-      while (k < ATC_CODE_LENGTH && ascii_upper(s[start + k]) == code[k]) k++;
+      while (k < ATC_CODE_LENGTH && ascii_upper((unsigned char)run.text[k]) == code[k]) k++;
       if (k == ATC_CODE_LENGTH) return bp_relaxant_atcs[r].ingredient;
     }
   }

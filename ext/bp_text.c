@@ -14,6 +14,8 @@ static int is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+static int is_code_byte(unsigned char c) { return is_word_byte(c) || is_digit(c); }
+
 static char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
@@ -64,6 +66,17 @@ int bp_ascii_ieq(const char *text, size_t n, const char *lower) {
     if (lower[i] == '\0' || ascii_lower(text[i]) != lower[i]) return 0;
   }
   return lower[i] == '\0';
+}
+
+int bp_code_run_next(const char *text, size_t n, size_t *pos, bp_run *run) {
+  const unsigned char *s = (const unsigned char *)text;
+  while (*pos < n && !is_code_byte(s[*pos])) (*pos)++;
+  if (*pos >= n) return 0;
+  size_t start = *pos;
+  while (*pos < n && is_code_byte(s[*pos])) (*pos)++;
+  run->text = text + start;
+  run->length = *pos - start;
+  return 1;
 }
 
 void bp_tokenizer_init(bp_tokenizer *t, const char *input, size_t n) {

@@ -50,6 +50,19 @@ void bp_tokenizer_init(bp_tokenizer *t, const char *input, size_t n);
 int bp_tokenizer_next(bp_tokenizer *t, bp_token *tok);
 
 /*
+** Code runs: maximal runs of ASCII letters, digits and bytes >= 0x80, the
+** shape of a code standing alone in text (ATC M03BX08, HCPCS E0720, CPT
+** 97110). Start with pos = 0; each call gives the next run.
+*/
+typedef struct {
+  const char *text;
+  size_t length;
+} bp_run;
+
+/* Returns 1 and the next run of text[0..n) from *pos, or 0 at the end. */
+int bp_code_run_next(const char *text, size_t n, size_t *pos, bp_run *run);
+
+/*
 ** Phrases: a sequence of one to BP_PHRASE_MAX_TOKENS tokens (lower-case
 ** words or digit runs) that must appear consecutively. Tables of phrases
 ** live in bp_content.c, each row starting with a bp_phrase member.

@@ -112,6 +112,19 @@ SELECT flags.person_id,
   FROM flags JOIN last_seen USING (person_id)
  WHERE flags.first_lbp_date IS NOT NULL;
 
+-- Each person's latest hepatic_function observation, when it is one of
+-- none, mild, moderate, severe (anything else is counted by
+-- sql/data_quality.sql and left out).
+DROP VIEW IF EXISTS temp.latest_hepatic;
+CREATE TEMP VIEW latest_hepatic AS
+SELECT person_id, value AS hepatic FROM (
+  SELECT person_id, lower(value_as_string) AS value,
+         row_number() OVER (PARTITION BY person_id ORDER BY observation_date DESC, observation_id DESC) AS rank
+    FROM observation
+   WHERE observation_source_value = 'hepatic_function'
+     AND lower(value_as_string) IN ('none', 'mild', 'moderate', 'severe'))
+ WHERE rank = 1;
+
 -- One plan per person with low back pain, from the latest facts:
 --   onset, as_of   first low back pain diagnosis, latest dated record
 --   spasm          a muscle_spasm_back diagnosis (M62.830)
@@ -145,14 +158,6 @@ pain AS (
            WHERE observation_source_value = 'pain_nrs' AND value_as_number BETWEEN 0 AND 10
              AND observation_date IS NOT NULL)
    GROUP BY person_id),
-hepatic AS (
-  SELECT person_id, value AS hepatic FROM (
-    SELECT person_id, lower(value_as_string) AS value,
-           row_number() OVER (PARTITION BY person_id ORDER BY observation_date DESC, observation_id DESC) AS rank
-      FROM observation
-     WHERE observation_source_value = 'hepatic_function'
-       AND lower(value_as_string) IN ('none', 'mild', 'moderate', 'severe'))
-   WHERE rank = 1),
 latest_course AS (
   SELECT person_id, start_date, end_date FROM (
     SELECT person_id, start_date, end_date,
@@ -180,7 +185,7 @@ SELECT p.person_id,
   LEFT JOIN person AS pe ON pe.person_id = p.person_id
   LEFT JOIN tried AS t ON t.person_id = p.person_id
   LEFT JOIN pain ON pain.person_id = p.person_id
-  LEFT JOIN hepatic AS h ON h.person_id = p.person_id
+  LEFT JOIN latest_hepatic AS h ON h.person_id = p.person_id
   LEFT JOIN latest_course AS c ON c.person_id = p.person_id;
 
 -- Cyclobenzaprine fills with the facts its label checks need: the person's
@@ -189,14 +194,6 @@ SELECT p.person_id,
 -- counted in sql/data_quality.sql.
 DROP VIEW IF EXISTS temp.cyclobenzaprine_dose;
 CREATE TEMP VIEW cyclobenzaprine_dose AS
-WITH hepatic AS (
-  SELECT person_id, value AS hepatic FROM (
-    SELECT person_id, lower(value_as_string) AS value,
-           row_number() OVER (PARTITION BY person_id ORDER BY observation_date DESC, observation_id DESC) AS rank
-      FROM observation
-     WHERE observation_source_value = 'hepatic_function'
-       AND lower(value_as_string) IN ('none', 'mild', 'moderate', 'severe'))
-   WHERE rank = 1)
 SELECT f.drug_exposure_id, f.person_id, f.drug_source_value, f.start_date, f.dose_mg,
        f.doses_per_day, h.hepatic, f.age,
        relaxant_dose_alerts(f.drug_source_value, f.dose_mg, f.doses_per_day, h.hepatic, f.age)
@@ -209,7 +206,7 @@ SELECT f.drug_exposure_id, f.person_id, f.drug_source_value, f.start_date, f.dos
           LEFT JOIN person AS p ON p.person_id = fill.person_id
          WHERE fill.ingredient = 'cyclobenzaprine' AND fill.status = 'ok'
            AND fill.dose_mg > 0 AND fill.doses_per_day >= 1) AS f
-  LEFT JOIN hepatic AS h ON h.person_id = f.person_id;
+  LEFT JOIN latest_hepatic AS h ON h.person_id = f.person_id;
 
 -- The cohort: chronic low back pain with muscle spasm, no red flag.
 DROP VIEW IF EXISTS temp.cohort_chronic_lbp_spasm;
