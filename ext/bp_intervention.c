@@ -3,8 +3,6 @@
 */
 #include "bp_intervention.h"
 
-#include <string.h>
-
 #include "bp_relaxant.h"
 #include "bp_text.h"
 
@@ -61,15 +59,4 @@ int bp_intervention_from_text(const char *text, size_t n, bp_intervention *out) 
   if (row < 0) return 0;
   *out = bp_intervention_names[row].intervention;
   return 1;
-}
-
-int bp_intervention_from_id(const char *text, size_t n, bp_intervention *out) {
-  for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
-    const char *id = bp_interventions[i].id;
-    if (strlen(id) == n && memcmp(id, text, n) == 0) {
-      *out = (bp_intervention)i;
-      return 1;
-    }
-  }
-  return 0;
 }

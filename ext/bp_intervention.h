@@ -20,7 +20,4 @@
 */
 int bp_intervention_from_text(const char *text, size_t n, bp_intervention *out);
 
-/* The intervention whose canonical id is exactly these n bytes, or 0. */
-int bp_intervention_from_id(const char *text, size_t n, bp_intervention *out);
-
 #endif

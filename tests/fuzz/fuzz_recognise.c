@@ -1,8 +1,8 @@
 /*
 ** fuzz_recognise.c: libFuzzer harness for the free-text recognisers behind
 ** relaxant_ingredient(), relaxant_dose_alerts(), intervention_code() and
-** icd10_class(): bp_relaxant_classify, bp_intervention_from_text,
-** bp_intervention_from_id and bp_icd10_class (ext/bp_relaxant.c,
+** icd10_class(): bp_relaxant_classify, bp_intervention_from_text and
+** bp_icd10_class (ext/bp_relaxant.c,
 ** bp_intervention.c, bp_icd10.c, and the tokenizer of bp_text.c).
 **
 ** They scan arbitrary bytes (invalid UTF-8, NULs, very long words) with
@@ -18,8 +18,7 @@
 **                 relaxant is mapped (to muscle_relaxant unless a billing
 **                 code comes first); case does not change the answer; a
 **                 text that is exactly a canonical id (any ASCII case) maps
-**                 to that id; bp_intervention_from_id accepts exactly the
-**                 canonical ids.
+**                 to that id.
 **   icd10         a class is one of the class names of bp_icd10_rules and
 **                 is found only for a code shape: after trimming white
 **                 space and removing one dot (only after the third
@@ -139,19 +138,10 @@ static void check_intervention(const char *text, size_t n, const char *upper) {
   int ok_upper = bp_intervention_from_text(upper, n, &again);
   CHECK(ok_upper == ok && (!ok || again == found));
 
-  /* Canonical ids map to themselves, in free text and as ids. */
-  bp_intervention by_id = BP_INTERVENTION_COUNT;
-  int id_ok = bp_intervention_from_id(text, n, &by_id);
-  int exact_id = 0;
+  /* Canonical ids map to themselves in free text. */
   for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
-    const char *id = bp_interventions[i].id;
-    if (strlen(id) == n && memcmp(id, text, n) == 0) {
-      exact_id = 1;
-      CHECK(id_ok && by_id == (bp_intervention)i);
-    }
-    if (ascii_ieq(text, n, id)) CHECK(ok && found == (bp_intervention)i);
+    if (ascii_ieq(text, n, bp_interventions[i].id)) CHECK(ok && found == (bp_intervention)i);
   }
-  CHECK(id_ok == exact_id);
 }
 
 /* ---- ICD-10 ------------------------------------------------------------- */

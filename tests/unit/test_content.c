@@ -19,6 +19,14 @@ static int evidence_exists(const char *id) {
   return 0;
 }
 
+/* 1 if text is one of the canonical intervention ids. */
+static int is_canonical_id(const char *text) {
+  for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
+    if (strcmp(bp_interventions[i].id, text) == 0) return 1;
+  }
+  return 0;
+}
+
 static int in_list(const char *value, const char *const *allowed) {
   for (; *allowed; allowed++) {
     if (strcmp(value, *allowed) == 0) return 1;
@@ -62,7 +70,6 @@ static void test_evidence_rows(void) {
   int unique = 1, vocab = 1, safe = 1, canonical = 1, filled = 1;
   for (size_t r = 0; r < bp_evidence_count; r++) {
     const bp_evidence *e = &bp_evidence_rows[r];
-    bp_intervention i;
     for (size_t q = 0; q < r; q++) {
       if (strcmp(bp_evidence_rows[q].id, e->id) == 0) unique = 0;
     }
@@ -72,7 +79,7 @@ static void test_evidence_rows(void) {
       tap_diag("row %s has a value outside its vocabulary", e->id);
       vocab = 0;
     }
-    if (!bp_intervention_from_id(e->intervention, strlen(e->intervention), &i)) {
+    if (!is_canonical_id(e->intervention)) {
       tap_diag("row %s: intervention %s is not canonical", e->id, e->intervention);
       canonical = 0;
     }

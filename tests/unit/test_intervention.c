@@ -106,9 +106,5 @@ int main(void) {
     tap_is_str(got_id, cases[k].want, "'%s'", cases[k].text);
   }
   tap_ok(n >= 30, "at least 30 cases (%zu)", n);
-  bp_intervention got;
-  tap_ok(bp_intervention_from_id("yoga", 4, &got) && got == BP_INT_YOGA, "id lookup: yoga");
-  tap_ok(!bp_intervention_from_id("Yoga", 4, &got), "id lookup is exact: Yoga is not an id");
-  tap_ok(!bp_intervention_from_id("yog", 3, &got), "id lookup is exact: yog is not an id");
   return tap_done();
 }
