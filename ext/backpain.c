@@ -125,8 +125,8 @@ int sqlite3_backpain_init(sqlite3 *db, char **error_message,
   }
   int rc = bp_sql_register_evidence(db);
   if (rc != SQLITE_OK && error_message != NULL) {
-    *error_message = sqlite3_mprintf("backpain: cannot register guideline_evidence: %s",
-                                     sqlite3_errmsg(db));
+    const char *reason = sqlite3_errmsg(db);
+    *error_message = sqlite3_mprintf("backpain: cannot register guideline_evidence: %s", reason);
   }
   return rc;
 }
