@@ -75,7 +75,7 @@ $(FUZZ_OUT)/cflags: fuzz-force
 
 # Core harnesses link the core alone, as the unit tests do.
 $(FUZZ_CORE_NAMES:%=$(FUZZ_OUT)/%): $(FUZZ_OUT)/%: $(FUZZ_DIR)/%.c \
-    $(FUZZ_CORE_SRC) $(FUZZ_HEADERS) $(FUZZ_DIR)/fuzz.mk $(FUZZ_OUT)/cflags
+    $(FUZZ_CORE_SRC) $(FUZZ_HEADERS) $(FUZZ_DIR)/fuzz.mk $(FUZZ_DIR)/fuzz_check.h $(FUZZ_OUT)/cflags
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	$(FUZZ_Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_CORE_SRC) $(FUZZ_LIBS)
@@ -83,7 +83,7 @@ $(FUZZ_CORE_NAMES:%=$(FUZZ_OUT)/%): $(FUZZ_OUT)/%: $(FUZZ_DIR)/%.c \
 # The SQL harness links the whole extension statically into the fuzzer,
 # with the system SQLite.
 $(FUZZ_OUT)/fuzz_sql: $(FUZZ_DIR)/fuzz_sql.c $(FUZZ_ALL_SRC) $(FUZZ_HEADERS) \
-    $(FUZZ_DIR)/fuzz.mk $(FUZZ_OUT)/cflags
+    $(FUZZ_DIR)/fuzz.mk $(FUZZ_DIR)/fuzz_check.h $(FUZZ_OUT)/cflags
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	$(FUZZ_Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DSQLITE_CORE -o $@ $< $(FUZZ_ALL_SRC) \

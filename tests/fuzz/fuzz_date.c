@@ -28,17 +28,9 @@
 #include <string.h>
 
 #include "bp_date.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      fprintf(stderr, "fuzz_date: check failed at line %d: %s\n", __LINE__, \
-              #cond);                                                        \
-      abort();                                                               \
-    }                                                                        \
-  } while (0)
 
 static int day_in_range(bp_day d) { return d >= BP_DAY_MIN && d <= BP_DAY_MAX; }
 
@@ -58,22 +50,6 @@ static void check_accepted_text(const char *text, size_t n, bp_day day) {
   bp_day rebuilt = 0;
   bp_date_to_civil(day, &year, &month, &dom);
   CHECK(bp_date_from_civil(year, month, dom, &rebuilt) && rebuilt == day);
-}
-
-/* Reads bytes of the input in turn; zeros once it is used up. */
-typedef struct {
-  const uint8_t *data;
-  size_t size, pos;
-} byte_reader;
-
-static unsigned next_byte(byte_reader *r) {
-  return r->pos < r->size ? r->data[r->pos++] : 0u;
-}
-
-static unsigned next_u32(byte_reader *r) {
-  unsigned v = 0;
-  for (int i = 0; i < 4; i++) v = (v << 8) | next_byte(r);
-  return v;
 }
 
 /* A valid date with an optional valid time part, built from the input,

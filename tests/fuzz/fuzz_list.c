@@ -42,17 +42,9 @@
 #include <string.h>
 
 #include "bp_list.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      fprintf(stderr, "fuzz_list: check failed at line %d: %s\n", __LINE__, \
-              #cond);                                                        \
-      abort();                                                               \
-    }                                                                        \
-  } while (0)
 
 #define SMALL_BUFFER 16
 /* Items remembered per run; inputs are far shorter than this many items. */

@@ -45,34 +45,11 @@
 
 #include "bp_content.h"
 #include "bp_plan.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      fprintf(stderr, "fuzz_plan: check failed at line %d: %s\n", __LINE__, \
-              #cond);                                                        \
-      abort();                                                               \
-    }                                                                        \
-  } while (0)
-
 /* ---- Reading the input ----------------------------------------------------- */
-
-typedef struct {
-  const uint8_t *data;
-  size_t size, pos;
-} byte_reader;
-
-static unsigned next_byte(byte_reader *r) {
-  return r->pos < r->size ? r->data[r->pos++] : 0u;
-}
-
-static uint32_t next_u32(byte_reader *r) {
-  uint32_t v = 0;
-  for (int i = 0; i < 4; i++) v = (v << 8) | next_byte(r);
-  return v;
-}
 
 /* A number in [0, max]: often a boundary, otherwise spread over the range. */
 static double next_number(byte_reader *r, double max, const double *boundaries,

@@ -39,17 +39,9 @@
 #include "bp_icd10.h"
 #include "bp_intervention.h"
 #include "bp_relaxant.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                               \
-  do {                                                                            \
-    if (!(cond)) {                                                                \
-      fprintf(stderr, "fuzz_recognise: check failed at line %d: %s\n", __LINE__, \
-              #cond);                                                             \
-      abort();                                                                    \
-    }                                                                             \
-  } while (0)
 
 static const char *const canonical_ingredients[] = {
     "cyclobenzaprine", "carisoprodol", "methocarbamol", "metaxalone",

@@ -70,18 +70,10 @@
 #include <sqlite3.h>
 
 #include "backpain.h"
+#include "fuzz_check.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                         \
-  do {                                                                      \
-    if (!(cond)) {                                                          \
-      fprintf(stderr, "fuzz_sql: check failed at line %d: %s\n", __LINE__, \
-              #cond);                                                       \
-      abort();                                                              \
-    }                                                                       \
-  } while (0)
 
 /* The connection, opened once with the extension registered (see above). */
 static sqlite3 *db;
