@@ -142,10 +142,10 @@ dist/backpain.so: build/rel/backpain.so
 static: dist/libbackpain.a
 
 # The synthetic cohort generator (fixtures/).
-build/gen_cohort: fixtures/gen_cohort.c
+build/gen_cohort: fixtures/gen_cohort.c ext/bp_date.c ext/bp_date.h
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
-	$(Q)$(CC) -std=c11 $(WARNINGS) -O2 -o $@ $< -lsqlite3
+	$(Q)$(CC) -std=c11 $(WARNINGS) -O2 -Iext -o $@ $< ext/bp_date.c -lsqlite3
 
 # An application that links the static build and uses it with no loading step.
 build/static/static_client: tests/clients/static_client.c tests/tap.h dist/libbackpain.a ext/backpain.h
@@ -220,7 +220,7 @@ coverage: $(COV_OOM_SQLTAP)
 # Threads: the extension compiled in, the test and it under TSan.
 THREADS_TEST := build/tsan/threads
 
-$(THREADS_TEST): tests/threads/threads.c tests/tap.h $(EXT_SOURCES) $(HEADERS) VERSION
+$(THREADS_TEST): tests/threads/threads.c tests/tap.h tests/support/test_util.h $(EXT_SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g -fsanitize=thread -DSQLITE_CORE -Itests -o $@ \
@@ -290,7 +290,7 @@ deps:
 
 BENCHES := $(patsubst tests/bench/%.c,build/rel/bench/%,$(wildcard tests/bench/*.c))
 
-build/rel/bench/%: tests/bench/%.c
+build/rel/bench/%: tests/bench/%.c tests/support/test_util.h
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -O2 -o $@ $< -lsqlite3 $(LIBS)

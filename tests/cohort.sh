@@ -9,18 +9,7 @@ gen=${GEN_COHORT:-build/gen_cohort}
 ext=${BACKPAIN_EXT:-dist/backpain}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-n=0
-failed=0
-result() { # name, 0|1, diagnostic
-  n=$((n + 1))
-  if [ "$2" = 0 ]; then
-    echo "ok $n - $1"
-  else
-    failed=$((failed + 1))
-    echo "not ok $n - $1"
-    [ -n "${3:-}" ] && printf '%s\n' "$3" | sed 's/^/#   /'
-  fi
-}
+. tests/support/tap.sh
 planted_check() { # db
   sqlite3 "$1" ".load $ext" ".read fixtures/planted_expected.sql" ".read fixtures/check_planted.sql" 2>&1
 }
@@ -65,5 +54,4 @@ for args in "--patients 0 --seed 1 --sql" "--patients 10 --seed -1 --sql" "--pat
   result "refused with one clear line and exit 2: $args" $? "exit $rc: $msg"
 done
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

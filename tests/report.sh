@@ -9,15 +9,7 @@ ext=${BACKPAIN_EXT:-dist/backpain}
 browser=${CHROMIUM:-chromium}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-n=0
-failed=0
-result() { # name, 0|1, diagnostic
-  n=$((n + 1))
-  if [ "$2" = 0 ]; then echo "ok $n - $1"; else
-    failed=$((failed + 1)); echo "not ok $n - $1"
-    [ -n "${3:-}" ] && printf '%s\n' "$3" | sed 's/^/#   /'
-  fi
-}
+. tests/support/tap.sh
 chrome() { # args...: headless Chromium with no network chatter and a fresh profile
   timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
@@ -73,5 +65,4 @@ shot=$(wc -c < "$dir/report.png" 2>/dev/null || echo 0)
 [ "$blank" -gt 0 ] && [ "$shot" -gt $((10 * blank)) ]
 result "the screenshot is not blank: $shot bytes against $blank for a blank page" $?
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

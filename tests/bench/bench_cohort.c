@@ -25,6 +25,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../support/test_util.h"
+
 #define RUNS 3
 
 static const long sizes[] = {10000, 100000, 1000000};
@@ -61,29 +63,6 @@ static const bench_query queries[] = {
      "patients", "SELECT count(*) FROM person"},
 };
 #define QUERY_COUNT (sizeof(queries) / sizeof(queries[0]))
-
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *read_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *text = malloc((size_t)n + 1);
-  if (text != NULL && fread(text, 1, (size_t)n, f) == (size_t)n) {
-    text[n] = '\0';
-  } else {
-    free(text);
-    text = NULL;
-  }
-  fclose(f);
-  return text;
-}
 
 /* Opens the cohort read-only with the extension and the views. */
 static sqlite3 *open_cohort(const char *path) {

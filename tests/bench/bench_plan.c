@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "../support/test_util.h"
+
 #define PATIENTS 100000
 #define RUNS 3
 
@@ -16,12 +18,6 @@ static const char *const plan_sql =
     "SELECT recommend_plan('pain_weeks', w, 'spasm', s, 'hepatic', h, 'age', a) FROM patients";
 static const char *const floor_sql =
     "SELECT json_object('pain_weeks', w, 'spasm', s, 'hepatic', h, 'age', a) FROM patients";
-
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void fail(sqlite3 *db, const char *what) {
   fprintf(stderr, "bench_plan: %s: %s\n", what, sqlite3_errmsg(db));

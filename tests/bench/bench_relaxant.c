@@ -17,6 +17,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "../support/test_util.h"
+
 #define PATIENTS 100000
 #define FILLS 400000
 #define RUNS 3
@@ -36,12 +38,6 @@ static const char *const plain_sql =
     "        ROWS UNBOUNDED PRECEDING) AS grp FROM m),"
     " c AS (SELECT pid, grp, max(e) - min(s) + 1 AS span FROM g GROUP BY pid, grp)"
     " SELECT pid, CAST(max(span) AS INTEGER) FROM c GROUP BY pid";
-
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void fail(sqlite3 *db, const char *what) {
   fprintf(stderr, "bench_relaxant: %s: %s\n", what, sqlite3_errmsg(db));

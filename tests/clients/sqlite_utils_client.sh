@@ -8,18 +8,11 @@ set -u
 ext=${BACKPAIN_EXT:-dist/backpain}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-n=0
-failed=0
+. tests/support/tap.sh
 check() { # name, got, want
-  n=$((n + 1))
-  if [ "$2" = "$3" ]; then
-    echo "ok $n - $1"
-  else
-    failed=$((failed + 1))
-    echo "not ok $n - $1"
-    echo "#   got:  $2"
-    echo "#   want: $3"
-  fi
+  [ "$2" = "$3" ]
+  result "$1" $? "got:  $2
+want: $3"
 }
 
 got=$(sqlite-utils memory "select relaxant_days('2024-01-01', '2024-01-21') as days, backpain_version() = '$(cat VERSION)' as same_version" --load-extension "$ext" 2>&1)
@@ -45,5 +38,4 @@ case "$got" in
 esac
 check "an error reaches the user with the contract's message" "$ok" "yes"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -19,6 +19,7 @@
 
 #include "backpain.h"
 #include "tap.h"
+#include "../support/test_util.h"
 
 #define THREADS 8
 #define ROUNDS 2
@@ -38,23 +39,6 @@ typedef struct {
   size_t length, capacity;
   char error[256];
 } job;
-
-static char *read_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *text = malloc((size_t)n + 1);
-  if (text != NULL && fread(text, 1, (size_t)n, f) == (size_t)n) {
-    text[n] = '\0';
-  } else {
-    free(text);
-    text = NULL;
-  }
-  fclose(f);
-  return text;
-}
 
 static void append(job *j, const char *text) {
   size_t n = strlen(text);
