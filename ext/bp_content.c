@@ -83,7 +83,7 @@ const bp_sourced_int bp_relaxant_gap_days = {
 
 /* ---- Cyclobenzaprine label rules ------------------------------------ */
 
-const char *const bp_hepatic_names[4] = {"none", "mild", "moderate", "severe"};
+const char *const bp_hepatic_names[BP_HEPATIC_COUNT] = {"none", "mild", "moderate", "severe"};
 
 #define ANY BP_RULE_ANY
 #define IR BP_RELEASE_IMMEDIATE

@@ -85,9 +85,10 @@ typedef enum {
   BP_HEPATIC_MODERATE = 2,
   BP_HEPATIC_SEVERE = 3
 } bp_hepatic;
+#define BP_HEPATIC_COUNT 4
 
 /* The hepatic vocabulary, indexed by bp_hepatic. */
-extern const char *const bp_hepatic_names[4];
+extern const char *const bp_hepatic_names[BP_HEPATIC_COUNT];
 
 /* No condition on this field. */
 #define BP_RULE_ANY (-1)
@@ -255,8 +256,10 @@ typedef enum {
   BP_RESPONSE_INADEQUATE = 1,
   BP_RESPONSE_UNKNOWN = 2
 } bp_response;
+#define BP_RESPONSE_COUNT 3
 
-extern const char *const bp_response_names[3];
+/* The response vocabulary, indexed by bp_response. */
+extern const char *const bp_response_names[BP_RESPONSE_COUNT];
 
 /* Default fraction of improvement from baseline pain that counts as an
 ** adequate response (a design choice, labelled as such). */

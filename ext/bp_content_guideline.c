@@ -423,7 +423,7 @@ const bp_named bp_contraindication_names[] = {
 };
 const size_t bp_contraindication_count = COUNT(bp_contraindication_names);
 
-const char *const bp_response_names[3] = {"adequate", "inadequate", "unknown"};
+const char *const bp_response_names[BP_RESPONSE_COUNT] = {"adequate", "inadequate", "unknown"};
 
 const bp_sourced_real bp_response_threshold = {
     0.30, "CF 7: IMMPACT (Dworkin 2008), 30% moderately important; a design choice"};

@@ -260,12 +260,12 @@ static bp_arg read_value(sqlite3_context *ctx, plan_key key, sqlite3_value *valu
       arg = read_red_flags(ctx, value, p);
       break;
     case KEY_HEPATIC:
-      arg = bp_arg_name_in(ctx, value, name, bp_hepatic_names, 4, &index);
+      arg = bp_arg_name_in(ctx, value, name, bp_hepatic_names, BP_HEPATIC_COUNT, &index);
       p->hepatic_given = arg == BP_ARG_OK;
       if (p->hepatic_given) p->hepatic = (bp_hepatic)index;
       break;
     case KEY_RESPONSE:
-      arg = bp_arg_name_in(ctx, value, name, bp_response_names, 3, &index);
+      arg = bp_arg_name_in(ctx, value, name, bp_response_names, BP_RESPONSE_COUNT, &index);
       p->response_given = arg == BP_ARG_OK;
       if (p->response_given) p->response = (bp_response)index;
       break;

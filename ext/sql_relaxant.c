@@ -432,7 +432,7 @@ void bp_sql_relaxant_dose_alerts(sqlite3_context *ctx, int argc,
   if (per_day_arg == BP_ARG_ERROR) return;
   if (argc > 3) {
     int hepatic;
-    bp_arg hepatic_arg = bp_arg_name_in(ctx, argv[3], "hepatic", bp_hepatic_names, 4, &hepatic);
+    bp_arg hepatic_arg = bp_arg_name_in(ctx, argv[3], "hepatic", bp_hepatic_names, BP_HEPATIC_COUNT, &hepatic);
     if (hepatic_arg == BP_ARG_ERROR) return;
     facts.hepatic_known = hepatic_arg == BP_ARG_OK;
     facts.hepatic = facts.hepatic_known ? (bp_hepatic)hepatic : BP_HEPATIC_NONE;
