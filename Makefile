@@ -45,7 +45,7 @@ VERSION := $(shell cat VERSION)
 
 WARNINGS    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
                -Wmissing-prototypes
-BASE_CFLAGS := -std=c11 $(WARNINGS) -fPIC -fvisibility=hidden -Iext \
+BASE_CFLAGS := -std=c11 $(WARNINGS) -fPIC -fvisibility=hidden -Iext/core \
                -DBACKPAIN_VERSION='"$(VERSION)"' -D_POSIX_C_SOURCE=200809L
 LIBS        := -lm
 
@@ -55,12 +55,10 @@ ASAN_FLAGS   := -O1 -g -fno-omit-frame-pointer $(SANITIZERS)
 STATIC_FLAGS := -O2 -g -DSQLITE_CORE
 COV_FLAGS    := -O0 -g --coverage
 
-# Core modules are plain C with no SQLite; binding modules are the SQL layer.
-CORE_MODULES    := bp_date bp_text bp_content bp_content_guideline bp_content_codes \
-                   bp_relaxant bp_courses bp_dose bp_list bp_intervention bp_icd10 bp_plan
-BINDING_MODULES := sql_args sql_relaxant sql_guideline sql_evidence backpain
-HEADERS         := $(wildcard ext/*.h)
-EXT_SOURCES     := $(CORE_MODULES:%=ext/%.c) $(BINDING_MODULES:%=ext/%.c)
+# The sources of each layer (ext/core, ext/sqlite, ext/postgres).
+include sources.mk
+HEADERS     := $(CORE_HEADERS) $(SQLITE_HEADERS)
+EXT_SOURCES := $(CORE_SOURCES) $(SQLITE_SOURCES)
 
 UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*.c))
 CAPI_NAMES := $(patsubst tests/capi/%.c,%,$(wildcard tests/capi/*.c))
@@ -76,14 +74,19 @@ SQLITE352_FLAGS := -DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_MATH_FUNCTIONS
 
 # $(1) variant, $(2) compile flags, $(3) link flags, $(4) SQLite to link
 define variant_rules
-$(1)_CORE    := $$(CORE_MODULES:%=build/$(1)/%.o)
-$(1)_BINDING := $$(BINDING_MODULES:%=build/$(1)/%.o)
+$(1)_CORE    := $$(CORE_SOURCES:ext/%.c=build/$(1)/%.o)
+$(1)_BINDING := $$(SQLITE_SOURCES:ext/%.c=build/$(1)/%.o)
 $(1)_TESTS   := $$(UNIT_NAMES:%=build/$(1)/tests/%) $$(CAPI_NAMES:%=build/$(1)/tests/%)
 
-build/$(1)/%.o: ext/%.c $$(HEADERS) VERSION
+build/$(1)/core/%.o: ext/core/%.c $$(CORE_HEADERS) VERSION
 	@mkdir -p $$(@D)
 	$$(SAY) "  CC      $$@"
 	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) $$(CFLAGS) -c $$< -o $$@
+
+build/$(1)/sqlite/%.o: ext/sqlite/%.c $$(HEADERS) VERSION
+	@mkdir -p $$(@D)
+	$$(SAY) "  CC      $$@"
+	$$(Q)$$(CC) $$(BASE_CFLAGS) -Iext/sqlite $(2) $$(CFLAGS) -c $$< -o $$@
 
 build/$(1)/backpain.so: $$($(1)_CORE) $$($(1)_BINDING)
 	$$(SAY) "  LD      $$@"
@@ -104,7 +107,7 @@ build/$(1)/tests/%: tests/unit/%.c tests/tap.h $$($(1)_CORE) $$(HEADERS)
 build/$(1)/tests/%: tests/capi/%.c tests/tap.h $$(HEADERS)
 	@mkdir -p $$(@D)
 	$$(SAY) "  CC      $$@"
-	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $(3) $(4) -ldl $$(LIBS)
+	$$(Q)$$(CC) $$(BASE_CFLAGS) -Iext/sqlite $(2) -Itests -o $$@ $$< $(3) $(4) -ldl $$(LIBS)
 
 build/$(1)/sqltap: tests/sqltap.c
 	@mkdir -p $$(@D)
@@ -142,16 +145,16 @@ dist/backpain.so: build/rel/backpain.so
 static: dist/libbackpain.a
 
 # The synthetic cohort generator (fixtures/).
-build/gen_cohort: fixtures/gen_cohort.c ext/bp_date.c ext/bp_date.h
+build/gen_cohort: fixtures/gen_cohort.c ext/core/bp_date.c ext/core/bp_date.h
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
-	$(Q)$(CC) -std=c11 $(WARNINGS) -O2 -Iext -o $@ $< ext/bp_date.c -lsqlite3
+	$(Q)$(CC) -std=c11 $(WARNINGS) -O2 -Iext/core -o $@ $< ext/core/bp_date.c -lsqlite3
 
 # An application that links the static build and uses it with no loading step.
-build/static/static_client: tests/clients/static_client.c tests/tap.h dist/libbackpain.a ext/backpain.h
+build/static/static_client: tests/clients/static_client.c tests/tap.h dist/libbackpain.a ext/sqlite/backpain.h
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
-	$(Q)$(CC) $(BASE_CFLAGS) -O2 -Itests -o $@ $< dist/libbackpain.a -lsqlite3 $(LIBS)
+	$(Q)$(CC) $(BASE_CFLAGS) -Iext/sqlite -O2 -Itests -o $@ $< dist/libbackpain.a -lsqlite3 $(LIBS)
 
 dist/libbackpain.a: build/static/libbackpain.a
 	@mkdir -p dist
@@ -159,7 +162,7 @@ dist/libbackpain.a: build/static/libbackpain.a
 
 test: dist/backpain.so suite-rel build/static/static_client build/gen_cohort
 	$(MAKE) --no-print-directory cli-suite-rel SHELL_PATH=$(SQLITE3)
-	BACKPAIN_EXT=dist/backpain $(PROVE) --exec tests/run build/static/static_client tests/cohort.sh
+	BACKPAIN_EXT=dist/backpain $(PROVE) --exec tests/run build/static/static_client tests/cohort.sh tests/layers.sh
 
 # SQLite 3.52: fetched once, compiled once (about 40 s).
 $(SQLITE352)/sqlite3.c:
@@ -203,7 +206,7 @@ COV_OOM_SQLTAP := build/cov/oom/sqltap
 $(COV_OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
-	$(Q)$(CC) $(BASE_CFLAGS) $(COV_FLAGS) -fvisibility=default -DSQLITE_CORE \
+	$(Q)$(CC) $(BASE_CFLAGS) -Iext/sqlite $(COV_FLAGS) -fvisibility=default -DSQLITE_CORE \
 	  -DSQLTAP_STATIC_EXTENSION -o $@ $(EXT_SOURCES) tests/sqltap.c --coverage -rdynamic \
 	  -lsqlite3 -ldl $(LIBS)
 
@@ -223,7 +226,7 @@ THREADS_TEST := build/tsan/threads
 $(THREADS_TEST): tests/threads/threads.c tests/tap.h tests/support/test_util.h $(EXT_SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
-	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g -fsanitize=thread -DSQLITE_CORE -Itests -o $@ \
+	$(Q)$(CC) $(BASE_CFLAGS) -Iext/sqlite -O1 -g -fsanitize=thread -DSQLITE_CORE -Itests -o $@ \
 	  $(EXT_SOURCES) tests/threads/threads.c -fsanitize=thread -lsqlite3 -lpthread $(LIBS)
 
 threads: $(THREADS_TEST)
@@ -240,7 +243,7 @@ OOM_SECONDS ?= 60
 $(OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
-	$(Q)$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) -fvisibility=default -DSQLITE_CORE \
+	$(Q)$(CC) $(BASE_CFLAGS) -Iext/sqlite $(ASAN_FLAGS) -fvisibility=default -DSQLITE_CORE \
 	  -DSQLTAP_STATIC_EXTENSION -o $@ $(EXT_SOURCES) tests/sqltap.c $(SANITIZERS) -rdynamic \
 	  -lsqlite3 -ldl $(LIBS)
 

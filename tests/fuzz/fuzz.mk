@@ -35,7 +35,7 @@ FUZZ_SANITIZERS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_WARNINGS   := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
                    -Wmissing-prototypes
 FUZZ_CFLAGS     := -std=c11 -g -O1 -fno-omit-frame-pointer $(FUZZ_WARNINGS) \
-                   $(FUZZ_SANITIZERS) -Iext \
+                   $(FUZZ_SANITIZERS) -Iext/core -Iext/sqlite \
                    -DBACKPAIN_VERSION='"$(FUZZ_VERSION)"' \
                    -D_POSIX_C_SOURCE=200809L $(FUZZ_DEFINES)
 FUZZ_LIBS       := -lm
@@ -48,9 +48,10 @@ else
 endif
 
 # The core (plain C, no SQLite) and everything (core and SQL bindings).
-FUZZ_CORE_SRC := $(sort $(wildcard ext/bp_*.c))
-FUZZ_ALL_SRC  := $(sort $(wildcard ext/*.c))
-FUZZ_HEADERS  := $(wildcard ext/*.h)
+include sources.mk
+FUZZ_CORE_SRC := $(CORE_SOURCES)
+FUZZ_ALL_SRC  := $(CORE_SOURCES) $(SQLITE_SOURCES)
+FUZZ_HEADERS  := $(CORE_HEADERS) $(SQLITE_HEADERS)
 
 FUZZ_CORE_NAMES := fuzz_date fuzz_list fuzz_recognise fuzz_plan
 FUZZ_NAMES      := $(FUZZ_CORE_NAMES) fuzz_sql

@@ -1,5 +1,5 @@
 /*
-** fuzz_date.c: libFuzzer harness for the date parser (ext/bp_date.c).
+** fuzz_date.c: libFuzzer harness for the date parser (ext/core/bp_date.c).
 **
 ** Every SQL function that takes a date goes through bp_date_parse_text or
 ** bp_date_from_julian, so they see arbitrary user bytes. This harness

@@ -1,5 +1,5 @@
 /*
-** fuzz_list.c: libFuzzer harness for the list reader (ext/bp_list.c) that
+** fuzz_list.c: libFuzzer harness for the list reader (ext/core/bp_list.c) that
 ** recommend_plan() uses for tried, preferences, red_flags and
 ** contraindications.
 **

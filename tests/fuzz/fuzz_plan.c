@@ -1,6 +1,6 @@
 /*
 ** fuzz_plan.c: libFuzzer harness for the treatment-plan engine and its JSON
-** writer (ext/bp_plan.c), the core of recommend_plan().
+** writer (ext/core/bp_plan.c), the core of recommend_plan().
 **
 ** The input bytes choose every fact of a bp_patient: which facts are
 ** given, pain weeks, onset and as_of (as_of >= onset, as bp_plan.h

@@ -2,7 +2,7 @@
 ** fuzz_recognise.c: libFuzzer harness for the free-text recognisers behind
 ** relaxant_ingredient(), relaxant_dose_alerts(), intervention_code() and
 ** icd10_class(): bp_relaxant_classify, bp_intervention_from_text and
-** bp_icd10_class (ext/bp_relaxant.c,
+** bp_icd10_class (ext/core/bp_relaxant.c,
 ** bp_intervention.c, bp_icd10.c, and the tokenizer of bp_text.c).
 **
 ** They scan arbitrary bytes (invalid UTF-8, NULs, very long words) with

@@ -2,7 +2,7 @@
 ** fuzz_sql.c: libFuzzer harness for the whole extension through SQLite's C
 ** API: the argument readers, error messages, aggregates, the window
 ** function, recommend_plan() and the guideline_evidence virtual table
-** (ext/sql_*.c, ext/backpain.c and the core under them).
+** (ext/sqlite/sql_*.c, ext/sqlite/backpain.c and the core under them).
 **
 ** The extension is linked statically (-DSQLITE_CORE) and registered once
 ** on one in-memory connection, kept in the static `db` for the whole run
