@@ -125,11 +125,11 @@ typedef enum { UNIT_DOT, UNIT_STATEMENT } unit_kind;
 
 typedef struct {
   unit_kind kind;
-  buffer text;    /* the dot-command line, or the statement */
-  int line;       /* first line in the case file */
-  char *name;     /* test name */
+  buffer text; /* the dot-command line, or the statement */
+  int line;    /* first line in the case file */
+  char *name;  /* test name */
   expect_kind expect;
-  buffer want;    /* expected rows (each ending in \n) or message */
+  buffer want; /* expected rows (each ending in \n) or message */
   /* filled by the runs */
   int ran, ok;
   buffer rows, error;
@@ -292,8 +292,7 @@ static sqlite3 *open_database(const char *filename, char **error) {
   int rc = sqlite3_open(filename, &db);
   if (rc == SQLITE_OK) {
     sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-    rc = sqlite3_create_function(db, "test_unsafe", 1, SQLITE_UTF8, NULL, test_unsafe, NULL,
-                                 NULL);
+    rc = sqlite3_create_function(db, "test_unsafe", 1, SQLITE_UTF8, NULL, test_unsafe, NULL, NULL);
   }
   if (rc != SQLITE_OK) {
     *error = sqlite3_mprintf("cannot open %s: %s", filename,
@@ -439,8 +438,9 @@ static void run_through_shell(unit_list *list, const char *shell, const char *ex
   size_t line = 0;
   size_t *first = calloc(list->count, sizeof(size_t));
   size_t *last = calloc(list->count, sizeof(size_t));
-  buffer_text(&s, ".mode list\n.separator |\n.nullvalue NULL\n.headers off\n"
-                  "SELECT '# SQLite ' || sqlite_version() || ', through the shell';\n");
+  buffer_text(&s,
+              ".mode list\n.separator |\n.nullvalue NULL\n.headers off\n"
+              "SELECT '# SQLite ' || sqlite_version() || ', through the shell';\n");
   line += 5;
   for (size_t i = 0; i < list->count; i++) {
     unit *u = &list->units[i];
@@ -568,11 +568,16 @@ static int unit_matches(const unit *u) {
   const char *rows = buffer_str(&u->rows), *error = buffer_str(&u->error);
   const char *want = buffer_str(&u->want);
   switch (u->expect) {
-    case EXPECT_NOTHING: return u->ok;
-    case EXPECT_ROWS: return u->ok && strcmp(rows, want) == 0;
-    case EXPECT_ROWS_PART: return u->ok && strstr(rows, want) != NULL;
-    case EXPECT_ERROR: return !u->ok && strcmp(error, want) == 0;
-    case EXPECT_ERROR_PART: return !u->ok && strstr(error, want) != NULL;
+    case EXPECT_NOTHING:
+      return u->ok;
+    case EXPECT_ROWS:
+      return u->ok && strcmp(rows, want) == 0;
+    case EXPECT_ROWS_PART:
+      return u->ok && strstr(rows, want) != NULL;
+    case EXPECT_ERROR:
+      return !u->ok && strcmp(error, want) == 0;
+    case EXPECT_ERROR_PART:
+      return !u->ok && strstr(error, want) != NULL;
   }
   return 0;
 }
@@ -589,8 +594,8 @@ static void report_unit(report_state *r, const unit *u) {
   }
   if (u->expect == EXPECT_NOTHING) {
     if (!pass) {
-      report(r, 0, u->kind == UNIT_DOT ? "dot-command failed" : "set-up statement failed",
-             u->line, NULL);
+      report(r, 0, u->kind == UNIT_DOT ? "dot-command failed" : "set-up statement failed", u->line,
+             NULL);
       diag_lines("error: ", error);
     }
     return;
@@ -709,7 +714,8 @@ static int oom_verdict(const unit_list *list, char *why, size_t size) {
         (u->expect == EXPECT_ERROR || u->expect == EXPECT_ERROR_PART)) {
       return 1;
     }
-    snprintf(why, size, "line %d: %s%.200s", u->line, u->ok ? "wrong result, no error: " : "error: ",
+    snprintf(why, size, "line %d: %s%.200s", u->line,
+             u->ok ? "wrong result, no error: " : "error: ",
              u->ok ? buffer_str(&u->rows) : buffer_str(&u->error));
     return 0;
   }
@@ -784,8 +790,8 @@ static int run_oom_sweep(unit_list *list, const char *path, const char *extensio
   }
   char name[160];
   snprintf(name, sizeof(name),
-           "%lld of %lld allocations failed in turn: each ends in out of memory, no leak%s",
-           tried, total, tried < total ? " (spread sample: time budget)" : "");
+           "%lld of %lld allocations failed in turn: each ends in out of memory, no leak%s", tried,
+           total, tried < total ? " (spread sample: time budget)" : "");
   report(&r, failures == 0, name, 0, NULL);
   printf("1..%d\n", r.tests);
   return failures == 0 ? 0 : 1;

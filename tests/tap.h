@@ -47,8 +47,8 @@ static TAP_UNUSED TAP_PRINTF(2, 3) int tap_ok(int pass, const char *fmt, ...) {
   return pass;
 }
 
-static TAP_UNUSED TAP_PRINTF(3, 4) int tap_is_int(long long got, long long want,
-                                       const char *fmt, ...) {
+static TAP_UNUSED TAP_PRINTF(3, 4) int tap_is_int(long long got, long long want, const char *fmt,
+                                                  ...) {
   va_list ap;
   va_start(ap, fmt);
   int pass = tap_vok(got == want, fmt, ap);
@@ -58,7 +58,7 @@ static TAP_UNUSED TAP_PRINTF(3, 4) int tap_is_int(long long got, long long want,
 }
 
 static TAP_UNUSED TAP_PRINTF(3, 4) int tap_is_str(const char *got, const char *want,
-                                       const char *fmt, ...) {
+                                                  const char *fmt, ...) {
   va_list ap;
   int same = (got == NULL || want == NULL) ? got == want : strcmp(got, want) == 0;
   va_start(ap, fmt);

@@ -44,12 +44,9 @@ const size_t bp_relaxant_name_count = COUNT(bp_relaxant_names);
 ** has no verified ATC code; orphenadrine's N04AB02 is its anti-Parkinson
 ** classification and is not a muscle-relaxant use, so it is left out. */
 const bp_relaxant_atc bp_relaxant_atcs[] = {
-    {"M03BX08", "cyclobenzaprine", "CF 4, ATC (V)"},
-    {"M03BA02", "carisoprodol", "CF 4, ATC (V)"},
-    {"M03BA03", "methocarbamol", "CF 4, ATC (V)"},
-    {"M03BX02", "tizanidine", "CF 4, ATC (V2)"},
-    {"M03BB03", "chlorzoxazone", "CF 4, ATC (V)"},
-    {"M03BC01", "orphenadrine", "CF 4, ATC (V2)"},
+    {"M03BX08", "cyclobenzaprine", "CF 4, ATC (V)"}, {"M03BA02", "carisoprodol", "CF 4, ATC (V)"},
+    {"M03BA03", "methocarbamol", "CF 4, ATC (V)"},   {"M03BX02", "tizanidine", "CF 4, ATC (V2)"},
+    {"M03BB03", "chlorzoxazone", "CF 4, ATC (V)"},   {"M03BC01", "orphenadrine", "CF 4, ATC (V2)"},
     {"M03BX01", "baclofen", "CF 4, ATC (V2)"},
 };
 const size_t bp_relaxant_atc_count = COUNT(bp_relaxant_atcs);
@@ -60,16 +57,14 @@ const bp_marker bp_extended_release_phrases[] = {
     {{{"24", "hr"}}, "API 2: 24 hr capsules"},
     {{{"24", "hour"}}, "API 2: 24 hr capsules"},
 };
-const size_t bp_extended_release_phrase_count =
-    COUNT(bp_extended_release_phrases);
+const size_t bp_extended_release_phrase_count = COUNT(bp_extended_release_phrases);
 
 const bp_marker bp_outside_back_pain_phrases[] = {
     {{{"tonmya"}}, "CF 2: Tonmya, fibromyalgia; API 2"},
     {{{"sublingual"}}, "CF 2: Tonmya is sublingual; API 2"},
     {{{"fibromyalgia"}}, "CF 2: Tonmya indication; API 2"},
 };
-const size_t bp_outside_back_pain_phrase_count =
-    COUNT(bp_outside_back_pain_phrases);
+const size_t bp_outside_back_pain_phrase_count = COUNT(bp_outside_back_pain_phrases);
 
 const char bp_dose_rule_ingredient[] = "cyclobenzaprine";
 
@@ -90,12 +85,12 @@ const char *const bp_hepatic_names[BP_HEPATIC_COUNT] = {"none", "mild", "moderat
 #define ER BP_RELEASE_EXTENDED
 
 const bp_dose_rule bp_dose_rules[] = {
-    {"hepatic_not_recommended", IR, BP_HEPATIC_MODERATE, BP_HEPATIC_SEVERE,
-     ANY, ANY, ANY, ANY, "CF 2, Hepatic: moderate/severe not recommended (R, H)"},
-    {"hepatic_not_recommended", ER, BP_HEPATIC_MILD, BP_HEPATIC_SEVERE, ANY,
-     ANY, ANY, ANY, "CF 2, ER: not recommended in any hepatic impairment (R, M)"},
-    {"hepatic_start_5mg", IR, BP_HEPATIC_MILD, BP_HEPATIC_MILD, ANY, 5, ANY,
-     ANY, "CF 2, Hepatic: mild, start 5 mg and titrate slowly (R, H); GS"},
+    {"hepatic_not_recommended", IR, BP_HEPATIC_MODERATE, BP_HEPATIC_SEVERE, ANY, ANY, ANY, ANY,
+     "CF 2, Hepatic: moderate/severe not recommended (R, H)"},
+    {"hepatic_not_recommended", ER, BP_HEPATIC_MILD, BP_HEPATIC_SEVERE, ANY, ANY, ANY, ANY,
+     "CF 2, ER: not recommended in any hepatic impairment (R, M)"},
+    {"hepatic_start_5mg", IR, BP_HEPATIC_MILD, BP_HEPATIC_MILD, ANY, 5, ANY, ANY,
+     "CF 2, Hepatic: mild, start 5 mg and titrate slowly (R, H); GS"},
     {"elderly_start_5mg", IR, ANY, ANY, 65, 5, ANY, ANY,
      "CF 2, Elderly: start 5 mg and titrate slowly (R, H); age 65: API 2"},
     {"elderly_er_not_recommended", ER, ANY, ANY, 65, ANY, ANY, ANY,
@@ -108,7 +103,6 @@ const bp_dose_rule bp_dose_rules[] = {
      "CF 2, IR dose: implied maximum 30 mg/day (R, H)"},
     {"above_max_daily_dose", ER, ANY, ANY, ANY, ANY, 30, ANY,
      "CF 2, ER: up to 30 mg once daily (R, H)"},
-    {"above_max_daily_dose", ER, ANY, ANY, ANY, ANY, ANY, 1,
-     "CF 2, ER: once daily (R, H)"},
+    {"above_max_daily_dose", ER, ANY, ANY, ANY, ANY, ANY, 1, "CF 2, ER: once daily (R, H)"},
 };
 const size_t bp_dose_rule_count = COUNT(bp_dose_rules);

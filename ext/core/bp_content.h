@@ -74,10 +74,7 @@ extern const bp_sourced_int bp_relaxant_gap_days;
 
 /* ---- Cyclobenzaprine label rules ------------------------------------ */
 
-typedef enum {
-  BP_RELEASE_IMMEDIATE = 0,
-  BP_RELEASE_EXTENDED = 1
-} bp_release;
+typedef enum { BP_RELEASE_IMMEDIATE = 0, BP_RELEASE_EXTENDED = 1 } bp_release;
 
 typedef enum {
   BP_HEPATIC_NONE = 0,
@@ -115,8 +112,6 @@ typedef struct {
 extern const bp_dose_rule bp_dose_rules[];
 extern const size_t bp_dose_rule_count;
 
-
-
 /* ==== Guideline content (contract section 3) ========================== */
 /* The rows are in bp_content_guideline.c and bp_content_codes.c. */
 
@@ -151,11 +146,7 @@ typedef enum {
 
 /* The sets of the chronic pathway's stages (API 3): F, first-line non-drug
 ** interventions, and A, adjuncts. */
-typedef enum {
-  BP_SET_NONE = 0,
-  BP_SET_FIRST_LINE = 1,
-  BP_SET_ADJUNCT = 2
-} bp_intervention_set;
+typedef enum { BP_SET_NONE = 0, BP_SET_FIRST_LINE = 1, BP_SET_ADJUNCT = 2 } bp_intervention_set;
 
 /* Evidence ids a plan step cites, NULL-terminated when shorter. */
 #define BP_MAX_EVIDENCE 6
@@ -218,7 +209,7 @@ extern const size_t bp_evidence_count;
 /* ---- Pain phase ------------------------------------------------------ */
 
 typedef struct {
-  int64_t acute_below_days;  /* acute: fewer days than this (4 weeks) */
+  int64_t acute_below_days;   /* acute: fewer days than this (4 weeks) */
   int64_t chronic_above_days; /* chronic: more days than this (12 weeks) */
   const char *source;
 } bp_phase_limits;
@@ -304,7 +295,7 @@ typedef enum {
 
 typedef struct {
   const char *pathway;
-  const char *stage; /* NULL: JSON null */
+  const char *stage;   /* NULL: JSON null */
   int continues_tried; /* a "continue" step for each tried F or A item */
   int relaxant_rule;   /* the relaxant rule applies */
 } bp_situation_info;

@@ -22,35 +22,53 @@
 #define N BP_SET_NONE
 
 const bp_intervention_info bp_interventions[BP_INTERVENTION_COUNT] = {
-    [BP_INT_EXERCISE_THERAPY] = {"exercise_therapy", F, {"ex_vs_none", "ex_program"},
+    [BP_INT_EXERCISE_THERAPY] = {"exercise_therapy",
+                                 F,
+                                 {"ex_vs_none", "ex_program"},
                                  "Keep exercising: first line for chronic low back pain."},
-    [BP_INT_MOTOR_CONTROL_EXERCISE] = {"motor_control_exercise", F, {"mce_pain_function"},
+    [BP_INT_MOTOR_CONTROL_EXERCISE] = {"motor_control_exercise",
+                                       F,
+                                       {"mce_pain_function"},
                                        "Keep up motor control exercise."},
-    [BP_INT_HEAT_THERAPY] = {"heat_therapy", F, {"heat_chronic", "heat_with_exercise"},
+    [BP_INT_HEAT_THERAPY] = {"heat_therapy",
+                             F,
+                             {"heat_chronic", "heat_with_exercise"},
                              "Keep using heat with exercise, if it helps."},
     [BP_INT_TAI_CHI] = {"tai_chi", F, {"taichi_vs_waitlist"}, "Keep up tai chi."},
     [BP_INT_YOGA] = {"yoga", F, {"yoga_vs_usual_care"}, "Keep up yoga."},
     [BP_INT_CBT] = {"cbt", F, {"cbt_pain"}, "Keep up cognitive behavioural therapy."},
-    [BP_INT_PROGRESSIVE_RELAXATION] = {"progressive_relaxation", F, {"relaxation_pain"},
+    [BP_INT_PROGRESSIVE_RELAXATION] = {"progressive_relaxation",
+                                       F,
+                                       {"relaxation_pain"},
                                        "Keep up progressive relaxation."},
-    [BP_INT_MBSR] = {"mbsr", F, {"mbsr_pain_function"},
+    [BP_INT_MBSR] = {"mbsr",
+                     F,
+                     {"mbsr_pain_function"},
                      "Keep up mindfulness-based stress reduction."},
     [BP_INT_ACUPUNCTURE] = {"acupuncture", F, {"acupuncture_chronic"}, "Keep up acupuncture."},
     [BP_INT_EMG_BIOFEEDBACK] = {"emg_biofeedback", N, {NULL}, NULL},
     [BP_INT_LOW_LEVEL_LASER] = {"low_level_laser", N, {NULL}, NULL},
     [BP_INT_OPERANT_THERAPY] = {"operant_therapy", N, {NULL}, NULL},
-    [BP_INT_MASSAGE] = {"massage", A, {"massage_chronic_review", "massage_summary"},
+    [BP_INT_MASSAGE] = {"massage",
+                        A,
+                        {"massage_chronic_review", "massage_summary"},
                         "Keep up massage as an adjunct."},
-    [BP_INT_SPINAL_MANIPULATION] = {"spinal_manipulation", A, {"smt_benefit"},
+    [BP_INT_SPINAL_MANIPULATION] = {"spinal_manipulation",
+                                    A,
+                                    {"smt_benefit"},
                                     "Keep up spinal manipulation as an adjunct."},
     [BP_INT_MUSCLE_RELAXANT] = {"muscle_relaxant", N, {NULL}, NULL},
-    [BP_INT_NSAID] = {"nsaid", A, {"nsaid_chronic"},
+    [BP_INT_NSAID] = {"nsaid",
+                      A,
+                      {"nsaid_chronic"},
                       "Keep the NSAID at the lowest effective dose, if it helps."},
     [BP_INT_TRAMADOL] = {"tramadol", N, {NULL}, NULL},
     [BP_INT_DULOXETINE] = {"duloxetine", N, {NULL}, NULL},
     [BP_INT_OPIOID] = {"opioid", N, {NULL}, NULL},
-    [BP_INT_MULTIDISCIPLINARY_REHABILITATION] = {"multidisciplinary_rehabilitation", N,
-                                                 {NULL}, NULL},
+    [BP_INT_MULTIDISCIPLINARY_REHABILITATION] = {"multidisciplinary_rehabilitation",
+                                                 N,
+                                                 {NULL},
+                                                 NULL},
     [BP_INT_LUMBAR_SUPPORT] = {"lumbar_support", N, {NULL}, NULL},
     [BP_INT_TENS] = {"tens", N, {NULL}, NULL},
     [BP_INT_SPECIFIC_CAUSE_EVALUATION] = {"specific_cause_evaluation", N, {NULL}, NULL},
@@ -62,9 +80,11 @@ const bp_intervention_info bp_interventions[BP_INTERVENTION_COUNT] = {
 
 /* Words that name interventions, most specific first (see bp_content.h).
 ** The canonical id itself always matches: underscores separate words. */
+// clang-format off
 #define P1(a) {{a}}
 #define P2(a, b) {{a, b}}
 #define P3(a, b, c) {{a, b, c}}
+// clang-format on
 #define VOCAB "vocabulary for the canonical id (API 3)"
 #define API_EXAMPLE "API 3 example"
 
@@ -182,7 +202,7 @@ const size_t bp_procedure_code_count = COUNT(bp_procedure_codes);
 #define CHOU_NONPHARM "Chou 2017 nonpharmacologic review, Ann Intern Med"
 #define CHOU_PHARM "Chou 2017 pharmacologic review, Ann Intern Med"
 #define NOT_GRADED "Not graded by the summary or by clinical-facts: recorded as insufficient."
-#define HEAT_NOTE \
+#define HEAT_NOTE                                                                            \
   "The summary presents heat for chronic pain; the trials were in acute and subacute pain, " \
   "and ACP 2017 lists heat only for acute or subacute pain (Rec 1)."
 #define OMITTED "The summary omits this ACP 2017 recommendation."
@@ -191,8 +211,8 @@ const bp_evidence bp_evidence_rows[] = {
     /* Exercise therapy */
     {"ex_vs_none", "exercise_therapy", "exercise", "chronic", "no exercise", "pain, function",
      "small", "moderate", "first_line",
-     "Exercise therapy gives small but consistent gains in pain and function.",
-     ACP ", Rec 2", NULL},
+     "Exercise therapy gives small but consistent gains in pain and function.", ACP ", Rec 2",
+     NULL},
     {"ex_program", "exercise_therapy", "exercise", "chronic", "programmes without these features",
      "pain, function", "unclear", "insufficient", "first_line",
      "Exercise works best tailored to the patient, supervised, with stretching and strengthening.",
@@ -215,8 +235,8 @@ const bp_evidence bp_evidence_rows[] = {
      "pain, disability", "moderate", "moderate", "first_line",
      "Heat wraps relieve pain and disability more than placebo.",
      ACP ", Rec 1; Nadler 2002; French 2006 (Cochrane)", HEAT_NOTE},
-    {"heat_with_exercise", "heat_therapy", "physical_modality", "acute_subacute",
-     "exercise alone", "pain", "unclear", "insufficient", "first_line",
+    {"heat_with_exercise", "heat_therapy", "physical_modality", "acute_subacute", "exercise alone",
+     "pain", "unclear", "insufficient", "first_line",
      "Heat combined with exercise relieves pain more than exercise alone.",
      ACP "; French 2006 (Cochrane)", HEAT_NOTE " " NOT_GRADED},
     {"heat_vs_analgesics", "heat_therapy", "physical_modality", "acute_subacute",
@@ -225,7 +245,8 @@ const bp_evidence bp_evidence_rows[] = {
      ACP "; Nadler 2002", HEAT_NOTE},
     {"heat_chronic", "heat_therapy", "physical_modality", "chronic", NULL, "pain", "unclear",
      "insufficient", "adjunct",
-     "Evidence on heat for chronic low back pain is insufficient; use it with exercise if it helps.",
+     "Evidence on heat for chronic low back pain is insufficient; use it with exercise if it "
+     "helps.",
      ACP " (heat in Rec 1 only); clinical-facts section 1 (recalled)",
      "The summary cites moderate-quality evidence for chronic pain; that evidence is from acute "
      "and subacute trials."},
@@ -276,16 +297,15 @@ const bp_evidence bp_evidence_rows[] = {
      "Massage is among the therapies with small to moderate short-term benefit in chronic pain.",
      CHOU_NONPHARM " (strength of evidence low to moderate)", NULL},
     {"smt_benefit", "spinal_manipulation", "manual_therapy", "chronic", NULL, "pain, function",
-     "small_to_moderate", "low", "adjunct",
-     "Spinal manipulation gives small to moderate benefit.", ACP ", Rec 2",
-     "The summary gives no grade; ACP 2017 rates the evidence low quality."},
+     "small_to_moderate", "low", "adjunct", "Spinal manipulation gives small to moderate benefit.",
+     ACP ", Rec 2", "The summary gives no grade; ACP 2017 rates the evidence low quality."},
     {"smt_vs_active", "spinal_manipulation", "manual_therapy", "chronic",
      "other active interventions", "pain", "none", "low", "adjunct",
      "Spinal manipulation relieves pain no better than other active treatments.", ACP ", Rec 2",
      "The summary gives no grade; ACP 2017 rates the evidence low quality."},
     {"smt_acute", "spinal_manipulation", "manual_therapy", "acute_subacute", NULL, "pain",
-     "unclear", "low", "first_line",
-     "Spinal manipulation is an option for acute or subacute pain.", ACP ", Rec 1", NULL},
+     "unclear", "low", "first_line", "Spinal manipulation is an option for acute or subacute pain.",
+     ACP ", Rec 1", NULL},
     /* Muscle relaxants */
     {"smr_label_indication", "muscle_relaxant", "pharmacologic", "acute_subacute", NULL,
      "muscle spasm", "unclear", "label", "adjunct",
@@ -300,8 +320,8 @@ const bp_evidence bp_evidence_rows[] = {
      "Avoid relaxants beyond two to three weeks: longer benefit is unproven and drowsiness and "
      "dry mouth can limit function.",
      LABEL "; trial adverse reactions (recalled)", NULL},
-    {"smr_label_hepatic_mild", "muscle_relaxant", "pharmacologic", "any", NULL, "dosing",
-     "unclear", "label", "caution",
+    {"smr_label_hepatic_mild", "muscle_relaxant", "pharmacologic", "any", NULL, "dosing", "unclear",
+     "label", "caution",
      "In mild hepatic impairment, start cyclobenzaprine at 5 mg and titrate slowly.",
      LABEL " (recalled)", NULL},
     {"smr_label_hepatic_moderate", "muscle_relaxant", "pharmacologic", "any", NULL, "safety",
@@ -319,8 +339,8 @@ const bp_evidence bp_evidence_rows[] = {
      "Cyclobenzaprine is contraindicated with MAOIs, hyperthyroidism, arrhythmias, heart block, "
      "heart failure, the recovery phase of myocardial infarction, and hypersensitivity.",
      LABEL " (recalled)", NULL},
-    {"smr_label_serotonergic", "muscle_relaxant", "pharmacologic", "any", NULL, "safety",
-     "unclear", "label", "caution",
+    {"smr_label_serotonergic", "muscle_relaxant", "pharmacologic", "any", NULL, "safety", "unclear",
+     "label", "caution",
      "With SSRIs, SNRIs, tricyclics, tramadol, bupropion, meperidine, verapamil or MAOIs, "
      "cyclobenzaprine can cause serotonin syndrome.",
      LABEL " (recalled)", NULL},
@@ -335,8 +355,8 @@ const bp_evidence bp_evidence_rows[] = {
      ACP ", Rec 2 and 3",
      "The summary includes limited relaxant use in chronic treatment; ACP 2017 does not "
      "recommend relaxants for chronic pain."},
-    {"pain_spasm_cycle", "muscle_relaxant", "pharmacologic", "acute_subacute", NULL,
-     "pain, spasm", "unclear", "low", "adjunct",
+    {"pain_spasm_cycle", "muscle_relaxant", "pharmacologic", "acute_subacute", NULL, "pain, spasm",
+     "unclear", "low", "adjunct",
      "The pain-spasm-pain cycle is not clearly supported, but gives a rationale for an analgesic "
      "with a relaxant in acute flares.",
      "Roland 1986, Clin Biomech [3]; van Dieen 2003, J Electromyogr Kinesiol [4]", NULL},
@@ -370,13 +390,13 @@ const bp_evidence bp_evidence_rows[] = {
      "After an inadequate response, refer to a multidisciplinary rehabilitation programme.",
      ACP ", Rec 2; summary treatment algorithm", NULL},
     /* Evaluation */
-    {"evaluate_cause", "specific_cause_evaluation", "evaluation", "chronic", NULL, NULL,
-     "unclear", "insufficient", "other_recommended",
+    {"evaluate_cause", "specific_cause_evaluation", "evaluation", "chronic", NULL, NULL, "unclear",
+     "insufficient", "other_recommended",
      "After an inadequate response, look for a specific cause that needs targeted treatment.",
      "Summary treatment algorithm (no citation); ACP/APS 2007 (recalled)",
      "The summary cites no source for this step. " NOT_GRADED},
-    {"red_flags_evaluate", "specific_cause_evaluation", "evaluation", "any", NULL, NULL,
-     "unclear", "low", "other_recommended",
+    {"red_flags_evaluate", "specific_cause_evaluation", "evaluation", "any", NULL, NULL, "unclear",
+     "low", "other_recommended",
      "Red flags for cauda equina, cancer, infection or fracture call for evaluation of a specific "
      "cause before nonspecific treatment.",
      "AHCPR 1994, guideline 14; Verhagen 2016, Eur Spine J",
@@ -433,8 +453,8 @@ const bp_sourced_real bp_relaxant_titrate_age = {
 
 /* ---- recommend_plan rules ----------------------------------------------- */
 
-const char *const bp_action_names[BP_ACTION_COUNT] = {
-    "stop", "evaluate", "refer", "continue", "start", "add", "consider", "avoid"};
+const char *const bp_action_names[BP_ACTION_COUNT] = {"stop",  "evaluate", "refer",    "continue",
+                                                      "start", "add",      "consider", "avoid"};
 
 const bp_situation_info bp_situations[BP_SITUATION_COUNT] = {
     [BP_SITUATION_RED_FLAG] = {"evaluate_specific_cause", NULL, 0, 0},
@@ -451,61 +471,116 @@ const bp_situation_info bp_situations[BP_SITUATION_COUNT] = {
 #define NEW BP_IN(BP_SITUATION_CHRONIC_NEW)
 #define ADJUNCTS BP_IN(BP_SITUATION_CHRONIC_ADD_ADJUNCTS)
 #define ESCALATE BP_IN(BP_SITUATION_CHRONIC_ESCALATE)
-#define CHRONIC                                                                    \
-  (NEW | BP_IN(BP_SITUATION_CHRONIC_RESPONSE_UNKNOWN) |                             \
-   BP_IN(BP_SITUATION_CHRONIC_MAINTAIN) | ADJUNCTS | ESCALATE)
+#define CHRONIC                                                                                \
+  (NEW | BP_IN(BP_SITUATION_CHRONIC_RESPONSE_UNKNOWN) | BP_IN(BP_SITUATION_CHRONIC_MAINTAIN) | \
+   ADJUNCTS | ESCALATE)
 
 /* In the order sql-api.md section 3 lists them, which is the order of
 ** steps within one action. */
 const bp_step_rule bp_step_rules[] = {
-    {RED, BP_ACTION_EVALUATE, BP_INT_SPECIFIC_CAUSE_EVALUATION, {"red_flags_evaluate"},
+    {RED,
+     BP_ACTION_EVALUATE,
+     BP_INT_SPECIFIC_CAUSE_EVALUATION,
+     {"red_flags_evaluate"},
      "Red flag present: evaluate for a specific cause before nonspecific treatment."},
-    {ESCALATE, BP_ACTION_REFER, BP_INT_MULTIDISCIPLINARY_REHABILITATION,
+    {ESCALATE,
+     BP_ACTION_REFER,
+     BP_INT_MULTIDISCIPLINARY_REHABILITATION,
      {"refer_mdr", "mdr_vs_usual_care"},
      "Inadequate response to first-line and adjunct therapy: refer for multidisciplinary "
      "rehabilitation."},
-    {ESCALATE, BP_ACTION_EVALUATE, BP_INT_SPECIFIC_CAUSE_EVALUATION, {"evaluate_cause"},
+    {ESCALATE,
+     BP_ACTION_EVALUATE,
+     BP_INT_SPECIFIC_CAUSE_EVALUATION,
+     {"evaluate_cause"},
      "Inadequate response: look for a specific cause that needs targeted treatment."},
-    {ACUTE, BP_ACTION_START, BP_INT_HEAT_THERAPY,
+    {ACUTE,
+     BP_ACTION_START,
+     BP_INT_HEAT_THERAPY,
      {"heat_vs_placebo", "heat_with_exercise", "heat_vs_analgesics"},
      "Superficial heat, first line for acute or subacute pain (ACP 2017 Rec 1)."},
-    {ACUTE, BP_ACTION_CONSIDER, BP_INT_MASSAGE, {"massage_summary"},
+    {ACUTE,
+     BP_ACTION_CONSIDER,
+     BP_INT_MASSAGE,
+     {"massage_summary"},
      "Option for acute or subacute pain (low-quality evidence)."},
-    {ACUTE, BP_ACTION_CONSIDER, BP_INT_ACUPUNCTURE, {"acupuncture_acute"},
+    {ACUTE,
+     BP_ACTION_CONSIDER,
+     BP_INT_ACUPUNCTURE,
+     {"acupuncture_acute"},
      "Option for acute or subacute pain (low-quality evidence)."},
-    {ACUTE, BP_ACTION_CONSIDER, BP_INT_SPINAL_MANIPULATION, {"smt_acute"},
+    {ACUTE,
+     BP_ACTION_CONSIDER,
+     BP_INT_SPINAL_MANIPULATION,
+     {"smt_acute"},
      "Option for acute or subacute pain (low-quality evidence)."},
-    {ACUTE, BP_ACTION_CONSIDER, BP_INT_NSAID, {"nsaid_acute"},
+    {ACUTE,
+     BP_ACTION_CONSIDER,
+     BP_INT_NSAID,
+     {"nsaid_acute"},
      "If a drug is wanted: NSAID (moderate-quality evidence)."},
-    {NEW, BP_ACTION_START, BP_INT_EXERCISE_THERAPY,
+    {NEW,
+     BP_ACTION_START,
+     BP_INT_EXERCISE_THERAPY,
      {"ex_vs_none", "ex_program", "mce_pain_function", "ex_types_similar"},
      "First line: tailored, supervised exercise with stretching, strengthening and progression; "
      "motor control exercise is an option."},
-    {NEW, BP_ACTION_START, BP_INT_HEAT_THERAPY,
+    {NEW,
+     BP_ACTION_START,
+     BP_INT_HEAT_THERAPY,
      {"heat_chronic", "heat_with_exercise", "heat_vs_placebo"},
      "Heat with exercise for pain relief; its evidence comes from acute and subacute pain."},
-    {NEW, BP_ACTION_CONSIDER, BP_INT_TAI_CHI, {"taichi_vs_waitlist"},
+    {NEW,
+     BP_ACTION_CONSIDER,
+     BP_INT_TAI_CHI,
+     {"taichi_vs_waitlist"},
      "Mind-body option (low-quality evidence)."},
-    {NEW, BP_ACTION_CONSIDER, BP_INT_YOGA, {"yoga_vs_usual_care"},
+    {NEW,
+     BP_ACTION_CONSIDER,
+     BP_INT_YOGA,
+     {"yoga_vs_usual_care"},
      "Mind-body option (low-quality evidence)."},
-    {NEW, BP_ACTION_CONSIDER, BP_INT_CBT, {"cbt_pain"},
+    {NEW,
+     BP_ACTION_CONSIDER,
+     BP_INT_CBT,
+     {"cbt_pain"},
      "Psychological option (low-quality evidence)."},
-    {NEW, BP_ACTION_CONSIDER, BP_INT_PROGRESSIVE_RELAXATION, {"relaxation_pain"},
+    {NEW,
+     BP_ACTION_CONSIDER,
+     BP_INT_PROGRESSIVE_RELAXATION,
+     {"relaxation_pain"},
      "Psychological option (low-quality evidence)."},
-    {NEW, BP_ACTION_CONSIDER, BP_INT_MBSR, {"mbsr_pain_function"},
+    {NEW,
+     BP_ACTION_CONSIDER,
+     BP_INT_MBSR,
+     {"mbsr_pain_function"},
      "Mind-body option (moderate-quality evidence, small effect)."},
-    {NEW, BP_ACTION_CONSIDER, BP_INT_ACUPUNCTURE, {"acupuncture_chronic"},
+    {NEW,
+     BP_ACTION_CONSIDER,
+     BP_INT_ACUPUNCTURE,
+     {"acupuncture_chronic"},
      "First-line option for chronic pain (moderate-quality evidence)."},
-    {ADJUNCTS, BP_ACTION_ADD, BP_INT_MASSAGE, {"massage_chronic_review", "massage_summary"},
+    {ADJUNCTS,
+     BP_ACTION_ADD,
+     BP_INT_MASSAGE,
+     {"massage_chronic_review", "massage_summary"},
      "Inadequate response: add massage as an adjunct."},
-    {ADJUNCTS, BP_ACTION_ADD, BP_INT_SPINAL_MANIPULATION, {"smt_benefit", "smt_vs_active"},
+    {ADJUNCTS,
+     BP_ACTION_ADD,
+     BP_INT_SPINAL_MANIPULATION,
+     {"smt_benefit", "smt_vs_active"},
      "Inadequate response: add spinal manipulation as an adjunct."},
-    {ADJUNCTS, BP_ACTION_CONSIDER, BP_INT_NSAID, {"nsaid_chronic"},
+    {ADJUNCTS,
+     BP_ACTION_CONSIDER,
+     BP_INT_NSAID,
+     {"nsaid_chronic"},
      "Inadequate response to non-drug therapy: NSAID first (ACP 2017 Rec 3)."},
-    {ACUTE | CHRONIC, BP_ACTION_AVOID, BP_INT_LUMBAR_SUPPORT, {"lumbar_support_no_benefit"},
+    {ACUTE | CHRONIC,
+     BP_ACTION_AVOID,
+     BP_INT_LUMBAR_SUPPORT,
+     {"lumbar_support_no_benefit"},
      "No clear benefit."},
-    {ACUTE | CHRONIC, BP_ACTION_AVOID, BP_INT_TENS, {"tens_vs_sham"},
-     "No better than sham."},
+    {ACUTE | CHRONIC, BP_ACTION_AVOID, BP_INT_TENS, {"tens_vs_sham"}, "No better than sham."},
 };
 const size_t bp_step_rule_count = COUNT(bp_step_rules);
 
@@ -514,9 +589,11 @@ const bp_relaxant_step_rule bp_relaxant_steps[BP_RELAXANT_STEP_COUNT] = {
                                   {"smr_label_duration", "smr_avoid_prolonged"},
                                   "More than 21 days of use: the label allows two to three "
                                   "weeks."},
-    [BP_RELAXANT_STOP_CONTRAINDICATED] = {BP_ACTION_STOP, {"smr_label_contraindications"},
+    [BP_RELAXANT_STOP_CONTRAINDICATED] = {BP_ACTION_STOP,
+                                          {"smr_label_contraindications"},
                                           "Contraindicated by the cyclobenzaprine label."},
-    [BP_RELAXANT_STOP_HEPATIC] = {BP_ACTION_STOP, {"smr_label_hepatic_moderate"},
+    [BP_RELAXANT_STOP_HEPATIC] = {BP_ACTION_STOP,
+                                  {"smr_label_hepatic_moderate"},
                                   "Not recommended in moderate or severe hepatic "
                                   "impairment."},
     [BP_RELAXANT_STOP_CONTRAINDICATED_AND_HEPATIC] =

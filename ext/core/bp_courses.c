@@ -5,9 +5,7 @@
 
 #include <stdlib.h>
 
-int64_t bp_course_span(const bp_course *course) {
-  return (int64_t)course->end - course->start + 1;
-}
+int64_t bp_course_span(const bp_course *course) { return (int64_t)course->end - course->start + 1; }
 
 static int compare_fills(const void *pa, const void *pb) {
   const bp_fill *a = pa, *b = pb;
@@ -25,8 +23,7 @@ void bp_course_builder_init(bp_course_builder *b, int64_t gap_days) {
   b->course_no = 0;
 }
 
-bp_fill_result bp_course_builder_add(bp_course_builder *b, bp_fill fill,
-                                     bp_course *closed) {
+bp_fill_result bp_course_builder_add(bp_course_builder *b, bp_fill fill, bp_course *closed) {
   bp_course *c = &b->current;
   if (b->course_no > 0) {
     if (fill.start < b->last_start) return BP_FILL_OUT_OF_ORDER;

@@ -49,8 +49,8 @@ typedef struct {
 void bp_course_builder_init(bp_course_builder *b, int64_t gap_days);
 
 typedef enum {
-  BP_FILL_JOINED = 0,     /* the fill joined the current course */
-  BP_FILL_NEW_COURSE = 1, /* the fill began a new course */
+  BP_FILL_JOINED = 0,      /* the fill joined the current course */
+  BP_FILL_NEW_COURSE = 1,  /* the fill began a new course */
   BP_FILL_OUT_OF_ORDER = 2 /* it starts before the previous fill: ignored */
 } bp_fill_result;
 
@@ -58,6 +58,5 @@ typedef enum {
 ** Adds a fill. On BP_FILL_NEW_COURSE with course_no > 1 afterwards, the
 ** course it closed is written to *closed (when closed is not NULL).
 */
-bp_fill_result bp_course_builder_add(bp_course_builder *b, bp_fill fill,
-                                     bp_course *closed);
+bp_fill_result bp_course_builder_add(bp_course_builder *b, bp_fill fill, bp_course *closed);
 #endif

@@ -9,14 +9,10 @@
 */
 #include "bp_date.h"
 
-
-static int is_leap_year(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+static int is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 static int days_in_month(int year, int month) {
-  static const unsigned char lengths[12] = {31, 28, 31, 30, 31, 30,
-                                            31, 31, 30, 31, 30, 31};
+  static const unsigned char lengths[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month == 2 && is_leap_year(year)) return 29;
   return lengths[month - 1];
 }
@@ -29,8 +25,7 @@ int bp_date_from_civil(int year, int month, int day, bp_day *out) {
   int a = (14 - month) / 12;
   int64_t y = (int64_t)year + 4800 - a;
   int64_t m = month + 12 * a - 3;
-  int64_t jdn = day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 -
-                32045;
+  int64_t jdn = day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045;
   *out = (bp_day)jdn;
   return 1;
 }
@@ -64,8 +59,7 @@ void bp_date_format(bp_day d, char out[BP_DATE_TEXT_SIZE]) {
 }
 
 /* Reads exactly `count` decimal digits at text[*pos] into *value. */
-static int read_digits(const char *text, size_t n, size_t *pos, int count,
-                       int *value) {
+static int read_digits(const char *text, size_t n, size_t *pos, int count, int *value) {
   int v = 0;
   if (n - *pos < (size_t)count) return 0;
   for (int i = 0; i < count; i++) {

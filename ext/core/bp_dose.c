@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-
 static int rule_fires(const bp_dose_rule *rule, const bp_dose_facts *f) {
   if (rule->release != f->release) return 0;
   if (rule->hepatic_min != BP_RULE_ANY &&
@@ -16,23 +15,20 @@ static int rule_fires(const bp_dose_rule *rule, const bp_dose_facts *f) {
   if (rule->age_min != BP_RULE_ANY && (!f->age_known || f->age < rule->age_min)) {
     return 0;
   }
-  if (rule->single_dose_above != BP_RULE_ANY &&
-      !(f->dose_mg > rule->single_dose_above)) {
+  if (rule->single_dose_above != BP_RULE_ANY && !(f->dose_mg > rule->single_dose_above)) {
     return 0;
   }
   if (rule->daily_dose_above != BP_RULE_ANY &&
       !(f->dose_mg * f->doses_per_day > rule->daily_dose_above)) {
     return 0;
   }
-  if (rule->doses_per_day_above != BP_RULE_ANY &&
-      !(f->doses_per_day > rule->doses_per_day_above)) {
+  if (rule->doses_per_day_above != BP_RULE_ANY && !(f->doses_per_day > rule->doses_per_day_above)) {
     return 0;
   }
   return 1;
 }
 
-size_t bp_dose_alerts(const bp_dose_facts *facts,
-                      const char *codes[BP_DOSE_MAX_ALERTS]) {
+size_t bp_dose_alerts(const bp_dose_facts *facts, const char *codes[BP_DOSE_MAX_ALERTS]) {
   size_t count = 0;
   for (size_t r = 0; r < bp_dose_rule_count; r++) {
     const bp_dose_rule *rule = &bp_dose_rules[r];

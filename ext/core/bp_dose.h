@@ -25,7 +25,6 @@ typedef struct {
 
 /* Writes the codes of the rules that fire, in table order and each once,
 ** to codes[]; returns how many. */
-size_t bp_dose_alerts(const bp_dose_facts *facts,
-                      const char *codes[BP_DOSE_MAX_ALERTS]);
+size_t bp_dose_alerts(const bp_dose_facts *facts, const char *codes[BP_DOSE_MAX_ALERTS]);
 
 #endif

@@ -82,14 +82,30 @@ static int read_string(reader *r) {
     char e = r->text[r->pos++];
     unsigned long cp;
     switch (e) {
-      case '"': put_byte(r, '"'); break;
-      case '\\': put_byte(r, '\\'); break;
-      case '/': put_byte(r, '/'); break;
-      case 'b': put_byte(r, '\b'); break;
-      case 'f': put_byte(r, '\f'); break;
-      case 'n': put_byte(r, '\n'); break;
-      case 'r': put_byte(r, '\r'); break;
-      case 't': put_byte(r, '\t'); break;
+      case '"':
+        put_byte(r, '"');
+        break;
+      case '\\':
+        put_byte(r, '\\');
+        break;
+      case '/':
+        put_byte(r, '/');
+        break;
+      case 'b':
+        put_byte(r, '\b');
+        break;
+      case 'f':
+        put_byte(r, '\f');
+        break;
+      case 'n':
+        put_byte(r, '\n');
+        break;
+      case 'r':
+        put_byte(r, '\r');
+        break;
+      case 't':
+        put_byte(r, '\t');
+        break;
       case 'u':
         if (!read_hex4(r, &cp)) return 0;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -228,8 +244,8 @@ static bp_list_result parse_csv(reader *r, bp_list_item_fn fn, void *context) {
   return failure(BP_LIST_OK, 0);
 }
 
-bp_list_result bp_list_parse(const char *text, size_t n, char *buffer,
-                             size_t buffer_size, bp_list_item_fn fn, void *context) {
+bp_list_result bp_list_parse(const char *text, size_t n, char *buffer, size_t buffer_size,
+                             bp_list_item_fn fn, void *context) {
   reader r = {text, n, 0, buffer, buffer_size, 0, 0};
   skip_space(&r);
   if (r.pos < n && text[r.pos] == '[') return parse_json(&r, fn, context);

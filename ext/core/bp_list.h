@@ -20,15 +20,14 @@
 
 typedef enum {
   BP_LIST_OK = 0,
-  BP_LIST_BAD_JSON,      /* malformed JSON */
-  BP_LIST_NESTED,        /* an array inside the array */
-  BP_LIST_NOT_STRING,    /* an object, true or false as an item */
-  BP_LIST_STOPPED        /* the callback asked to stop */
+  BP_LIST_BAD_JSON,   /* malformed JSON */
+  BP_LIST_NESTED,     /* an array inside the array */
+  BP_LIST_NOT_STRING, /* an object, true or false as an item */
+  BP_LIST_STOPPED     /* the callback asked to stop */
 } bp_list_status;
 
 /* Called once per item; returns 0 to go on, non-zero to stop. */
-typedef int (*bp_list_item_fn)(void *context, const char *item, size_t length,
-                               int truncated);
+typedef int (*bp_list_item_fn)(void *context, const char *item, size_t length, int truncated);
 
 typedef struct {
   bp_list_status status;
@@ -37,8 +36,8 @@ typedef struct {
 
 /* Parses text of n bytes. `buffer` (of `buffer_size` bytes, at least 1)
 ** receives each decoded item. */
-bp_list_result bp_list_parse(const char *text, size_t n, char *buffer,
-                             size_t buffer_size, bp_list_item_fn fn, void *context);
+bp_list_result bp_list_parse(const char *text, size_t n, char *buffer, size_t buffer_size,
+                             bp_list_item_fn fn, void *context);
 
 /* A short description of a status ("unterminated string", ...). */
 const char *bp_list_status_text(bp_list_status status);

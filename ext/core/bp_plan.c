@@ -45,8 +45,7 @@ bp_response bp_plan_response(const bp_patient *p) {
   if (!p->pain_baseline_given || !p->pain_now_given) return BP_RESPONSE_UNKNOWN;
   double improvement = p->pain_baseline - p->pain_now;
   double needed = p->response_threshold * p->pain_baseline;
-  return improvement < needed - RESPONSE_EPSILON ? BP_RESPONSE_INADEQUATE
-                                                  : BP_RESPONSE_ADEQUATE;
+  return improvement < needed - RESPONSE_EPSILON ? BP_RESPONSE_INADEQUATE : BP_RESPONSE_ADEQUATE;
 }
 
 static bp_phase phase_of(const bp_patient *p) {
@@ -92,8 +91,8 @@ static void add_evidence(bp_plan_step *step, const char *const *ids, size_t max)
 }
 
 static bp_plan_step *add_step(bp_plan *plan, bp_action action, bp_intervention intervention,
-                              const char *const *evidence, const char *reason,
-                              int order_group, size_t order_index) {
+                              const char *const *evidence, const char *reason, int order_group,
+                              size_t order_index) {
   bp_plan_step *step = &plan->steps[plan->step_count++];
   step->action = action;
   step->intervention = intervention;
@@ -107,8 +106,8 @@ static bp_plan_step *add_step(bp_plan *plan, bp_action action, bp_intervention i
 
 /* Order group and index of a "consider" step: the patient's preferences
 ** first, in their order; then the listed order. */
-static void consider_order(const bp_patient *p, bp_intervention i, size_t listed_index,
-                           int *group, size_t *index) {
+static void consider_order(const bp_patient *p, bp_intervention i, size_t listed_index, int *group,
+                           size_t *index) {
   for (size_t k = 0; k < p->preference_count; k++) {
     if (p->preferences[k] == i) {
       *group = 0;
@@ -148,9 +147,8 @@ static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan) {
       add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence, rule->reason, 1, 0);
     }
   } else if (p->spasm) {
-    rule = &bp_relaxant_steps[plan->situation == BP_SITUATION_ACUTE
-                                  ? BP_RELAXANT_CONSIDER_ACUTE
-                                  : BP_RELAXANT_CONSIDER_CHRONIC];
+    rule = &bp_relaxant_steps[plan->situation == BP_SITUATION_ACUTE ? BP_RELAXANT_CONSIDER_ACUTE
+                                                                    : BP_RELAXANT_CONSIDER_CHRONIC];
     int64_t days_left = max_days - days;
     snprintf(plan->relaxant_reason, sizeof(plan->relaxant_reason), rule->reason,
              (long long)days_left);
@@ -164,8 +162,7 @@ static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan) {
     for (int k = 0; k < BP_RELAXANT_NOTE_COUNT; k++) {
       if (!notes[k]) continue;
       add_evidence(step, &bp_relaxant_notes[k].evidence, 1);
-      append_text(plan->relaxant_reason, sizeof(plan->relaxant_reason),
-                  bp_relaxant_notes[k].text);
+      append_text(plan->relaxant_reason, sizeof(plan->relaxant_reason), bp_relaxant_notes[k].text);
     }
     if (p->serotonergic) plan->warnings |= 1u << BP_WARN_SEROTONERGIC_INTERACTION;
   } else if (days > 0) {
@@ -208,8 +205,7 @@ void bp_plan_build(const bp_patient *p, bp_plan *plan) {
     if (rule->action == BP_ACTION_CONSIDER) {
       consider_order(p, rule->intervention, r, &group, &index);
     }
-    add_step(plan, rule->action, rule->intervention, rule->evidence, rule->reason, group,
-             index);
+    add_step(plan, rule->action, rule->intervention, rule->evidence, rule->reason, group, index);
   }
   if (info->continues_tried) {
     for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
@@ -251,8 +247,7 @@ static void put_string(json_writer *w, const char *text) {
   put(w, "\"", 1);
 }
 
-size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out,
-                           size_t capacity) {
+size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out, size_t capacity) {
   json_writer w = {out, capacity, 0};
   const bp_situation_info *info = &bp_situations[plan->situation];
   put_text(&w, "{\"version\":");

@@ -15,12 +15,7 @@
 #include "bp_content.h"
 #include "bp_date.h"
 
-typedef enum {
-  BP_PHASE_UNKNOWN,
-  BP_PHASE_ACUTE,
-  BP_PHASE_SUBACUTE,
-  BP_PHASE_CHRONIC
-} bp_phase;
+typedef enum { BP_PHASE_UNKNOWN, BP_PHASE_ACUTE, BP_PHASE_SUBACUTE, BP_PHASE_CHRONIC } bp_phase;
 
 extern const char *const bp_phase_names[4];
 
@@ -48,7 +43,7 @@ typedef struct {
   double pain_baseline, pain_now; /* 0 to 10 */
   double response_threshold;      /* fraction; defaults to bp_response_threshold */
   int relaxant_days_given;
-  int64_t relaxant_days; /* >= 0 */
+  int64_t relaxant_days;      /* >= 0 */
   uint32_t contraindications; /* bit per row of bp_contraindication_names */
   int serotonergic;           /* 1 when serotonergic = 1 was given */
   /* Preferred interventions, distinct, in the order given. */
@@ -102,7 +97,6 @@ void bp_plan_build(const bp_patient *p, bp_plan *plan);
 ** without quotes, backslashes or control characters, as every content
 ** string is (tests/unit/test_content.c).
 */
-size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out,
-                           size_t capacity);
+size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out, size_t capacity);
 
 #endif

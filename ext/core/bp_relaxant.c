@@ -41,13 +41,11 @@ void bp_relaxant_classify(const char *text, size_t n, bp_relaxant_product *out) 
     out->ingredient = find_atc_ingredient(text, n);
   }
   if (out->ingredient == NULL) return;
-  if (bp_phrase_find(text, n, bp_extended_release_phrases,
-                     bp_extended_release_phrase_count,
+  if (bp_phrase_find(text, n, bp_extended_release_phrases, bp_extended_release_phrase_count,
                      sizeof(bp_extended_release_phrases[0]), BP_FIRST_IN_TEXT) >= 0) {
     out->extended_release = 1;
   }
   out->outside_back_pain =
-      bp_phrase_find(text, n, bp_outside_back_pain_phrases,
-                     bp_outside_back_pain_phrase_count,
+      bp_phrase_find(text, n, bp_outside_back_pain_phrases, bp_outside_back_pain_phrase_count,
                      sizeof(bp_outside_back_pain_phrases[0]), BP_FIRST_IN_TEXT) >= 0;
 }

@@ -16,9 +16,7 @@ static int is_word_byte(unsigned char c) {
 
 static int is_code_byte(unsigned char c) { return is_word_byte(c) || is_digit(c); }
 
-static char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
+static char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
 
 /* Longest numeric text accepted; longer texts are not numbers we need. */
 #define NUMBER_TEXT_MAX 64
@@ -131,8 +129,8 @@ static size_t utf8_sequence_length(const unsigned char *s, size_t n) {
     cp = (cp << 6) | (s[i] & 0x3Fu);
   }
   /* Reject overlong forms, surrogates and code points above U+10FFFF. */
-  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+      cp > 0x10FFFF) {
     return 0;
   }
   return len;
@@ -178,8 +176,8 @@ static int phrase_ends_here(const bp_phrase *phrase, const bp_token *recent, siz
   return 1;
 }
 
-long bp_phrase_find(const char *text, size_t n, const void *rows, size_t count,
-                    size_t row_size, bp_phrase_order order) {
+long bp_phrase_find(const char *text, size_t n, const void *rows, size_t count, size_t row_size,
+                    bp_phrase_order order) {
   /* The last BP_PHRASE_MAX_TOKENS tokens, token i at recent[i % MAX]. */
   bp_token recent[BP_PHRASE_MAX_TOKENS];
   bp_tokenizer tokenizer;

@@ -34,8 +34,8 @@ typedef enum { BP_TOKEN_WORD = 1, BP_TOKEN_NUMBER = 2 } bp_token_kind;
 typedef struct {
   bp_token_kind kind;
   int too_long;
-  size_t len;                    /* bytes in text */
-  char text[BP_TOKEN_MAX + 1];   /* lower-cased, NUL-terminated */
+  size_t len;                  /* bytes in text */
+  char text[BP_TOKEN_MAX + 1]; /* lower-cased, NUL-terminated */
 } bp_token;
 
 typedef struct {
@@ -75,8 +75,8 @@ typedef struct {
 
 /* Which phrase bp_phrase_find reports when several occur. */
 typedef enum {
-  BP_FIRST_IN_TEXT,  /* the one whose last token comes earliest (ties: table order) */
-  BP_FIRST_IN_TABLE  /* the earliest table row that occurs anywhere */
+  BP_FIRST_IN_TEXT, /* the one whose last token comes earliest (ties: table order) */
+  BP_FIRST_IN_TABLE /* the earliest table row that occurs anywhere */
 } bp_phrase_order;
 
 /*
@@ -84,8 +84,8 @@ typedef enum {
 ** `row_size` bytes, each starting with a bp_phrase. Returns the row index,
 ** or -1 when no phrase occurs.
 */
-long bp_phrase_find(const char *text, size_t n, const void *rows, size_t count,
-                    size_t row_size, bp_phrase_order order);
+long bp_phrase_find(const char *text, size_t n, const void *rows, size_t count, size_t row_size,
+                    bp_phrase_order order);
 
 /*
 ** Rendering of a text value for an error message: at most

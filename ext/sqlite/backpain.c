@@ -44,10 +44,12 @@ static void backpain_version(sqlite3_context *ctx, int argc, sqlite3_value **arg
 }
 
 /* Scalar: x_func. Aggregate: x_step + x_final. Window: all four. */
-#define SCALAR(name, n, fn) {name, n, fn, NULL, NULL, NULL, NULL}
-#define AGGREGATE(name, n, step, final) {name, n, NULL, step, final, NULL, NULL}
+#define SCALAR(name, n, fn) \
+  { name, n, fn, NULL, NULL, NULL, NULL }
+#define AGGREGATE(name, n, step, final) \
+  { name, n, NULL, step, final, NULL, NULL }
 #define WINDOW(name, n, step, final, value, inverse) \
-  {name, n, NULL, step, final, value, inverse}
+  { name, n, NULL, step, final, value, inverse }
 
 static const bp_sql_function bp_functions[] = {
     SCALAR("backpain_version", 0, backpain_version),
@@ -57,22 +59,17 @@ static const bp_sql_function bp_functions[] = {
     SCALAR("relaxant_overdue", 2, bp_sql_relaxant_overdue),
     SCALAR("relaxant_overdue", 3, bp_sql_relaxant_overdue),
     SCALAR("relaxant_overdue", 4, bp_sql_relaxant_overdue),
-    AGGREGATE("relaxant_courses", 2, bp_sql_collect_fill_step,
-              bp_sql_relaxant_courses_final),
-    AGGREGATE("relaxant_courses", 3, bp_sql_collect_fill_step,
-              bp_sql_relaxant_courses_final),
-    AGGREGATE("relaxant_courses", 4, bp_sql_collect_fill_step,
-              bp_sql_relaxant_courses_final),
+    AGGREGATE("relaxant_courses", 2, bp_sql_collect_fill_step, bp_sql_relaxant_courses_final),
+    AGGREGATE("relaxant_courses", 3, bp_sql_collect_fill_step, bp_sql_relaxant_courses_final),
+    AGGREGATE("relaxant_courses", 4, bp_sql_collect_fill_step, bp_sql_relaxant_courses_final),
     AGGREGATE("relaxant_longest_course", 2, bp_sql_collect_fill_step,
               bp_sql_relaxant_longest_course_final),
     AGGREGATE("relaxant_longest_course", 3, bp_sql_collect_fill_step,
               bp_sql_relaxant_longest_course_final),
-    WINDOW("relaxant_course_no", 2, bp_sql_relaxant_course_no_step,
-           bp_sql_relaxant_course_no_final, bp_sql_relaxant_course_no_value,
-           bp_sql_relaxant_course_no_inverse),
-    WINDOW("relaxant_course_no", 3, bp_sql_relaxant_course_no_step,
-           bp_sql_relaxant_course_no_final, bp_sql_relaxant_course_no_value,
-           bp_sql_relaxant_course_no_inverse),
+    WINDOW("relaxant_course_no", 2, bp_sql_relaxant_course_no_step, bp_sql_relaxant_course_no_final,
+           bp_sql_relaxant_course_no_value, bp_sql_relaxant_course_no_inverse),
+    WINDOW("relaxant_course_no", 3, bp_sql_relaxant_course_no_step, bp_sql_relaxant_course_no_final,
+           bp_sql_relaxant_course_no_value, bp_sql_relaxant_course_no_inverse),
     SCALAR("relaxant_dose_alerts", 3, bp_sql_relaxant_dose_alerts),
     SCALAR("relaxant_dose_alerts", 4, bp_sql_relaxant_dose_alerts),
     SCALAR("relaxant_dose_alerts", 5, bp_sql_relaxant_dose_alerts),
@@ -86,14 +83,12 @@ static const bp_sql_function bp_functions[] = {
 static int register_function(sqlite3 *db, const bp_sql_function *fn) {
   void *user_data = (void *)fn;
   if (fn->x_value != NULL) {
-    return sqlite3_create_window_function(db, fn->name, fn->n_arg,
-                                          BP_FUNCTION_FLAGS, user_data, fn->x_step,
-                                          fn->x_final, fn->x_value,
-                                          fn->x_inverse, NULL);
+    return sqlite3_create_window_function(db, fn->name, fn->n_arg, BP_FUNCTION_FLAGS, user_data,
+                                          fn->x_step, fn->x_final, fn->x_value, fn->x_inverse,
+                                          NULL);
   }
-  return sqlite3_create_function_v2(db, fn->name, fn->n_arg, BP_FUNCTION_FLAGS,
-                                    user_data, fn->x_func, fn->x_step,
-                                    fn->x_final, NULL);
+  return sqlite3_create_function_v2(db, fn->name, fn->n_arg, BP_FUNCTION_FLAGS, user_data,
+                                    fn->x_func, fn->x_step, fn->x_final, NULL);
 }
 
 #ifdef _WIN32
@@ -101,14 +96,13 @@ __declspec(dllexport)
 #elif defined(__GNUC__)
 __attribute__((visibility("default")))
 #endif
-int sqlite3_backpain_init(sqlite3 *db, char **error_message,
-                          const sqlite3_api_routines *api) {
+    int sqlite3_backpain_init(sqlite3 *db, char **error_message, const sqlite3_api_routines *api) {
   SQLITE_EXTENSION_INIT2(api);
   if (sqlite3_libversion_number() < BP_MIN_SQLITE_VERSION_NUMBER) {
     if (error_message != NULL) {
-      *error_message = sqlite3_mprintf(
-          "backpain needs SQLite " BP_MIN_SQLITE_VERSION " or later, found %s",
-          sqlite3_libversion());
+      *error_message =
+          sqlite3_mprintf("backpain needs SQLite " BP_MIN_SQLITE_VERSION " or later, found %s",
+                          sqlite3_libversion());
     }
     return SQLITE_ERROR;
   }
@@ -116,9 +110,9 @@ int sqlite3_backpain_init(sqlite3 *db, char **error_message,
     int rc = register_function(db, &bp_functions[i]);
     if (rc != SQLITE_OK) {
       if (error_message != NULL) {
-        *error_message = sqlite3_mprintf("backpain: cannot register %s/%d: %s",
-                                         bp_functions[i].name,
-                                         bp_functions[i].n_arg, sqlite3_errmsg(db));
+        *error_message =
+            sqlite3_mprintf("backpain: cannot register %s/%d: %s", bp_functions[i].name,
+                            bp_functions[i].n_arg, sqlite3_errmsg(db));
       }
       return rc;
     }

@@ -15,8 +15,7 @@
 extern "C" {
 #endif
 
-int sqlite3_backpain_init(sqlite3 *db, char **error_message,
-                          const sqlite3_api_routines *api);
+int sqlite3_backpain_init(sqlite3 *db, char **error_message, const sqlite3_api_routines *api);
 
 #ifdef __cplusplus
 }

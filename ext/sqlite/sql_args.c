@@ -23,8 +23,7 @@ void bp_sql_error(sqlite3_context *ctx, const char *format, ...) {
   va_start(args, format);
   char *detail = sqlite3_vmprintf(format, args);
   va_end(args);
-  char *message =
-      detail == NULL ? NULL : sqlite3_mprintf("%s(): %s", bp_sql_name(ctx), detail);
+  char *message = detail == NULL ? NULL : sqlite3_mprintf("%s(): %s", bp_sql_name(ctx), detail);
   if (message == NULL) {
     sqlite3_result_error_nomem(ctx);
   } else {
@@ -75,8 +74,7 @@ bp_arg bp_arg_fail(sqlite3_context *ctx, sqlite3_value *value, const char *arg_n
   return BP_ARG_ERROR;
 }
 
-bp_arg bp_arg_date(sqlite3_context *ctx, sqlite3_value *value,
-                   const char *arg_name, bp_day *out) {
+bp_arg bp_arg_date(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name, bp_day *out) {
   int ok = 0;
   switch (sqlite3_value_type(value)) {
     case SQLITE_NULL:
@@ -106,8 +104,7 @@ bp_arg bp_arg_date(sqlite3_context *ctx, sqlite3_value *value,
 
 /* Reads a finite number from INTEGER, REAL or numeric TEXT. Returns 0 for
 ** anything else (BLOB, non-numeric text, infinities). */
-static int read_number(sqlite3_value *value, double *out, int *is_integer,
-                       sqlite3_int64 *integer) {
+static int read_number(sqlite3_value *value, double *out, int *is_integer, sqlite3_int64 *integer) {
   *is_integer = 0;
   switch (sqlite3_value_type(value)) {
     case SQLITE_INTEGER:
@@ -128,8 +125,8 @@ static int read_number(sqlite3_value *value, double *out, int *is_integer,
   }
 }
 
-bp_arg bp_arg_int_at_least(sqlite3_context *ctx, sqlite3_value *value,
-                           const char *arg_name, int64_t min, int64_t *out) {
+bp_arg bp_arg_int_at_least(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                           int64_t min, int64_t *out) {
   double number;
   int is_integer;
   sqlite3_int64 integer = 0;
@@ -147,14 +144,13 @@ bp_arg bp_arg_int_at_least(sqlite3_context *ctx, sqlite3_value *value,
     }
   }
   char requirement[64];
-  sqlite3_snprintf(sizeof(requirement), requirement, "must be an integer >= %lld",
-                   (long long)min);
+  sqlite3_snprintf(sizeof(requirement), requirement, "must be an integer >= %lld", (long long)min);
   return bp_arg_fail(ctx, value, arg_name, requirement);
 }
 
-bp_arg bp_arg_number_in(sqlite3_context *ctx, sqlite3_value *value,
-                        const char *arg_name, double min, int min_exclusive,
-                        double max, const char *requirement, double *out) {
+bp_arg bp_arg_number_in(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                        double min, int min_exclusive, double max, const char *requirement,
+                        double *out) {
   double number;
   int is_integer;
   sqlite3_int64 integer;
@@ -169,8 +165,8 @@ bp_arg bp_arg_number_in(sqlite3_context *ctx, sqlite3_value *value,
   return bp_arg_fail(ctx, value, arg_name, problem);
 }
 
-bp_arg bp_arg_text(sqlite3_context *ctx, sqlite3_value *value,
-                   const char *arg_name, const char **text, int *n_bytes) {
+bp_arg bp_arg_text(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                   const char **text, int *n_bytes) {
   int type = sqlite3_value_type(value);
   if (type == SQLITE_NULL) return BP_ARG_NULL;
   if (type == SQLITE_BLOB) return bp_arg_fail(ctx, value, arg_name, "must be text");

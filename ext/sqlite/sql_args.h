@@ -43,25 +43,24 @@ void bp_sql_error(sqlite3_context *ctx, const char *format, ...);
 typedef enum { BP_ARG_OK = 0, BP_ARG_NULL = 1, BP_ARG_ERROR = 2 } bp_arg;
 
 /* A date: text YYYY-MM-DD[time] or a Julian day number. */
-bp_arg bp_arg_date(sqlite3_context *ctx, sqlite3_value *value,
-                   const char *arg_name, bp_day *out);
+bp_arg bp_arg_date(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name, bp_day *out);
 
 /* An integer >= min: INTEGER, a REAL with no fraction, or TEXT that reads
 ** as such a number. */
-bp_arg bp_arg_int_at_least(sqlite3_context *ctx, sqlite3_value *value,
-                           const char *arg_name, int64_t min, int64_t *out);
+bp_arg bp_arg_int_at_least(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                           int64_t min, int64_t *out);
 
 /* A finite number in [min, max] (or (min, max] when min_exclusive):
 ** INTEGER, REAL, or TEXT that reads as a number. `requirement` completes
 ** the error message ("a number > 0"). */
-bp_arg bp_arg_number_in(sqlite3_context *ctx, sqlite3_value *value,
-                        const char *arg_name, double min, int min_exclusive,
-                        double max, const char *requirement, double *out);
+bp_arg bp_arg_number_in(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                        double min, int min_exclusive, double max, const char *requirement,
+                        double *out);
 
 /* Text of a value that must be TEXT (an INTEGER or REAL is rendered as
 ** text, as SQLite does; a BLOB is an error). */
-bp_arg bp_arg_text(sqlite3_context *ctx, sqlite3_value *value,
-                   const char *arg_name, const char **text, int *n_bytes);
+bp_arg bp_arg_text(sqlite3_context *ctx, sqlite3_value *value, const char *arg_name,
+                   const char **text, int *n_bytes);
 
 /* One of a closed vocabulary of lower-case names, ASCII case ignored:
 ** sets *index to the row of `names` (count entries). */

@@ -51,12 +51,18 @@ static const int filter_columns[] = {COL_INTERVENTION, COL_CATEGORY, COL_QUALITY
 
 /* Where each column's text is in a bp_evidence row, in column order. */
 static const size_t column_offsets[] = {
-    offsetof(bp_evidence, id),          offsetof(bp_evidence, intervention),
-    offsetof(bp_evidence, category),    offsetof(bp_evidence, population),
-    offsetof(bp_evidence, comparator),  offsetof(bp_evidence, outcome),
-    offsetof(bp_evidence, effect),      offsetof(bp_evidence, quality),
-    offsetof(bp_evidence, recommendation), offsetof(bp_evidence, statement),
-    offsetof(bp_evidence, source),      offsetof(bp_evidence, note),
+    offsetof(bp_evidence, id),
+    offsetof(bp_evidence, intervention),
+    offsetof(bp_evidence, category),
+    offsetof(bp_evidence, population),
+    offsetof(bp_evidence, comparator),
+    offsetof(bp_evidence, outcome),
+    offsetof(bp_evidence, effect),
+    offsetof(bp_evidence, quality),
+    offsetof(bp_evidence, recommendation),
+    offsetof(bp_evidence, statement),
+    offsetof(bp_evidence, source),
+    offsetof(bp_evidence, note),
 };
 
 /* A column's text; column is one of the COL_ values. */
@@ -81,9 +87,10 @@ static int evidence_connect(sqlite3 *db, void *aux, int argc, const char *const 
   (void)argv;
   (void)error;
   int rc = sqlite3_declare_vtab(
-      db, "CREATE TABLE x(id TEXT, intervention TEXT, category TEXT, population TEXT, "
-          "comparator TEXT, outcome TEXT, effect TEXT, quality TEXT, recommendation TEXT, "
-          "statement TEXT, source TEXT, note TEXT)");
+      db,
+      "CREATE TABLE x(id TEXT, intervention TEXT, category TEXT, population TEXT, "
+      "comparator TEXT, outcome TEXT, effect TEXT, quality TEXT, recommendation TEXT, "
+      "statement TEXT, source TEXT, note TEXT)");
   if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
   if (rc != SQLITE_OK) return rc;
   evidence_table *table = sqlite3_malloc64(sizeof(*table));
@@ -145,8 +152,8 @@ static void skip_unwanted(evidence_cursor *cursor) {
   while (cursor->row < bp_evidence_count && !cursor->wanted[cursor->row]) cursor->row++;
 }
 
-static int evidence_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_str,
-                           int argc, sqlite3_value **argv) {
+static int evidence_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_str, int argc,
+                           sqlite3_value **argv) {
   evidence_cursor *cursor = (evidence_cursor *)cur;
   (void)idx_str;
   memset(cursor->wanted, 1, bp_evidence_count);

@@ -57,8 +57,8 @@ void bp_sql_pain_phase(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   bp_phase phase;
   if (argc == 1) {
     double weeks;
-    if (bp_arg_number_in(ctx, argv[0], "weeks", 0, 0, HUGE_VAL, "a number of weeks >= 0",
-                         &weeks) != BP_ARG_OK) {
+    if (bp_arg_number_in(ctx, argv[0], "weeks", 0, 0, HUGE_VAL, "a number of weeks >= 0", &weeks) !=
+        BP_ARG_OK) {
       return;
     }
     phase = bp_phase_from_weeks(weeks);
@@ -102,11 +102,14 @@ typedef enum {
 
 #define KEY_COUNT (KEY_PREFERENCES + 1)
 
-static const char *const key_names[KEY_COUNT] = {
-    "pain_weeks", "onset",         "as_of",          "spasm",
-    "red_flags",  "hepatic",       "age",            "tried",
-    "response",   "pain_baseline", "pain_now",       "response_threshold",
-    "relaxant_days", "contraindications", "serotonergic", "preferences"};
+static const char *const key_names[KEY_COUNT] = {"pain_weeks",    "onset",
+                                                 "as_of",         "spasm",
+                                                 "red_flags",     "hepatic",
+                                                 "age",           "tried",
+                                                 "response",      "pain_baseline",
+                                                 "pain_now",      "response_threshold",
+                                                 "relaxant_days", "contraindications",
+                                                 "serotonergic",  "preferences"};
 
 /* Decoded list items longer than this cannot name anything we know. */
 #define LIST_ITEM_MAX 512
@@ -179,8 +182,7 @@ static bp_arg read_list(sqlite3_context *ctx, sqlite3_value *value, const char *
   char item[LIST_ITEM_MAX];
   int type = sqlite3_value_type(value);
   if (type == SQLITE_FLOAT || type == SQLITE_BLOB) {
-    return bp_arg_fail(ctx, value, key,
-                       "must be a JSON array of strings or comma-separated text");
+    return bp_arg_fail(ctx, value, key, "must be a JSON array of strings or comma-separated text");
   }
   const char *text = (const char *)sqlite3_value_text(value);
   int n = sqlite3_value_bytes(value);
@@ -213,9 +215,9 @@ static bp_arg read_red_flags(sqlite3_context *ctx, sqlite3_value *value, bp_pati
   /* The type first: sqlite3_value_text() would give a blob a text form. */
   int type = sqlite3_value_type(value);
   const char *text = type == SQLITE_TEXT ? (const char *)sqlite3_value_text(value) : NULL;
-  int numeric = type == SQLITE_INTEGER || type == SQLITE_FLOAT ||
-                (text != NULL &&
-                 bp_text_parse_number(text, (size_t)sqlite3_value_bytes(value), &number));
+  int numeric =
+      type == SQLITE_INTEGER || type == SQLITE_FLOAT ||
+      (text != NULL && bp_text_parse_number(text, (size_t)sqlite3_value_bytes(value), &number));
   if (numeric) return read_flag(ctx, value, "red_flags", &p->red_flag);
   list_reader r;
   memset(&r, 0, sizeof(r));
@@ -230,8 +232,7 @@ static bp_arg read_red_flags(sqlite3_context *ctx, sqlite3_value *value, bp_pati
 
 /* Reads one key's value into the patient. Returns BP_ARG_ERROR after
 ** setting an error. */
-static bp_arg read_value(sqlite3_context *ctx, plan_key key, sqlite3_value *value,
-                         bp_patient *p) {
+static bp_arg read_value(sqlite3_context *ctx, plan_key key, sqlite3_value *value, bp_patient *p) {
   const char *name = key_names[key];
   bp_arg arg = BP_ARG_OK;
   int index;

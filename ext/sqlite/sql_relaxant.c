@@ -38,16 +38,14 @@ static void result_date(sqlite3_context *ctx, bp_day day) {
   sqlite3_result_text(ctx, text, -1, SQLITE_TRANSIENT);
 }
 
-static void error_end_before_start(sqlite3_context *ctx, bp_day start,
-                                   bp_day end) {
+static void error_end_before_start(sqlite3_context *ctx, bp_day start, bp_day end) {
   char start_text[BP_DATE_TEXT_SIZE], end_text[BP_DATE_TEXT_SIZE];
   bp_date_format(start, start_text);
   bp_date_format(end, end_text);
   bp_sql_error(ctx, "end date %s is before start date %s", end_text, start_text);
 }
 
-void bp_sql_relaxant_ingredient(sqlite3_context *ctx, int argc,
-                                sqlite3_value **argv) {
+void bp_sql_relaxant_ingredient(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const char *text;
   int n;
   bp_relaxant_product product;
@@ -95,8 +93,7 @@ void bp_sql_relaxant_days(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
   sqlite3_result_int64(ctx, (sqlite3_int64)end - start + 1);
 }
 
-void bp_sql_relaxant_overdue(sqlite3_context *ctx, int argc,
-                             sqlite3_value **argv) {
+void bp_sql_relaxant_overdue(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   bp_day start, end, as_of;
   int64_t max_days = bp_relaxant_max_days.value;
   bp_arg as_of_arg = BP_ARG_NULL;
@@ -108,8 +105,7 @@ void bp_sql_relaxant_overdue(sqlite3_context *ctx, int argc,
     as_of_arg = bp_arg_date(ctx, argv[2], "as_of", &as_of);
     if (as_of_arg == BP_ARG_ERROR) return;
   }
-  if (argc > 3 &&
-      bp_arg_int_at_least(ctx, argv[3], "max_days", 1, &max_days) == BP_ARG_ERROR) {
+  if (argc > 3 && bp_arg_int_at_least(ctx, argv[3], "max_days", 1, &max_days) == BP_ARG_ERROR) {
     return;
   }
   if (start_arg == BP_ARG_NULL) return;
@@ -178,11 +174,10 @@ static void collector_free(fill_collector *c) {
 }
 
 /* Checks that a group parameter is the same on every row. */
-static int same_param(sqlite3_context *ctx, const char *name, int64_t before,
-                      int64_t now) {
+static int same_param(sqlite3_context *ctx, const char *name, int64_t before, int64_t now) {
   if (before == now) return 1;
-  bp_sql_error(ctx, "%s must be the same on every row of a group, got %lld and %lld",
-               name, (long long)before, (long long)now);
+  bp_sql_error(ctx, "%s must be the same on every row of a group, got %lld and %lld", name,
+               (long long)before, (long long)now);
   return 0;
 }
 
@@ -192,13 +187,11 @@ static int same_param(sqlite3_context *ctx, const char *name, int64_t before,
 ** first row sets them, later rows must repeat them. Returns 0 after
 ** setting an error.
 */
-static int read_group_params(sqlite3_context *ctx, int argc, sqlite3_value **argv,
-                             int *has_params, int64_t *gap_days,
-                             int64_t *max_days) {
+static int read_group_params(sqlite3_context *ctx, int argc, sqlite3_value **argv, int *has_params,
+                             int64_t *gap_days, int64_t *max_days) {
   int64_t gap = bp_relaxant_gap_days.value;
   int64_t max = bp_relaxant_max_days.value;
-  if (argc > 2 &&
-      bp_arg_int_at_least(ctx, argv[2], "gap_days", 0, &gap) == BP_ARG_ERROR) {
+  if (argc > 2 && bp_arg_int_at_least(ctx, argv[2], "gap_days", 0, &gap) == BP_ARG_ERROR) {
     return 0;
   }
   if (max_days != NULL && argc > 3 &&
@@ -232,24 +225,22 @@ static bp_arg read_fill(sqlite3_context *ctx, sqlite3_value **argv, bp_fill *fil
   return BP_ARG_OK;
 }
 
-void bp_sql_collect_fill_step(sqlite3_context *ctx, int argc,
-                              sqlite3_value **argv) {
+void bp_sql_collect_fill_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   fill_collector *c = sqlite3_aggregate_context(ctx, sizeof(*c));
   bp_fill fill;
   if (c == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if (!read_group_params(ctx, argc, argv, &c->has_params, &c->gap_days,
-                         &c->max_days)) {
+  if (!read_group_params(ctx, argc, argv, &c->has_params, &c->gap_days, &c->max_days)) {
     return;
   }
   if (read_fill(ctx, argv, &fill) != BP_ARG_OK) return;
   if (!collector_append(c, fill)) sqlite3_result_error_nomem(ctx);
 }
 
-static void append_course_json(sqlite3_str *out, const bp_course *course,
-                               int64_t max_days, int first) {
+static void append_course_json(sqlite3_str *out, const bp_course *course, int64_t max_days,
+                               int first) {
   char start[BP_DATE_TEXT_SIZE], end[BP_DATE_TEXT_SIZE];
   int64_t span = bp_course_span(course);
   bp_date_format(course->start, start);
@@ -273,8 +264,7 @@ void bp_sql_relaxant_courses_final(sqlite3_context *ctx) {
   out = sqlite3_str_new(sqlite3_context_db_handle(ctx));
   sqlite3_str_appendchar(out, 1, '[');
   for (sqlite3_int64 i = 0; i < c->count; i++) {
-    if (bp_course_builder_add(&builder, c->fills[i], &closed) ==
-            BP_FILL_NEW_COURSE &&
+    if (bp_course_builder_add(&builder, c->fills[i], &closed) == BP_FILL_NEW_COURSE &&
         builder.course_no > 1) {
       append_course_json(out, &closed, c->max_days, builder.course_no == 2);
     }
@@ -295,8 +285,7 @@ void bp_sql_relaxant_longest_course_final(sqlite3_context *ctx) {
   bp_fills_sort(c->fills, (size_t)c->count);
   bp_course_builder_init(&builder, c->gap_days);
   for (sqlite3_int64 i = 0; i < c->count; i++) {
-    if (bp_course_builder_add(&builder, c->fills[i], &closed) ==
-            BP_FILL_NEW_COURSE &&
+    if (bp_course_builder_add(&builder, c->fills[i], &closed) == BP_FILL_NEW_COURSE &&
         builder.course_no > 1 && bp_course_span(&closed) > longest) {
       longest = bp_course_span(&closed);
     }
@@ -336,12 +325,12 @@ typedef struct {
 /* Every misuse (plain aggregate, a frame other than the default, EXCLUDE,
 ** which SQLite computes through xFinal) gets this one message. */
 static void frame_error(sqlite3_context *ctx) {
-  bp_sql_error(ctx, "must be used as a window function with the default frame: "
-                    "OVER (PARTITION BY ... ORDER BY start)");
+  bp_sql_error(ctx,
+               "must be used as a window function with the default frame: "
+               "OVER (PARTITION BY ... ORDER BY start)");
 }
 
-void bp_sql_relaxant_course_no_step(sqlite3_context *ctx, int argc,
-                                    sqlite3_value **argv) {
+void bp_sql_relaxant_course_no_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   course_no_state *s = sqlite3_aggregate_context(ctx, sizeof(*s));
   bp_fill fill;
   if (s == NULL) {
@@ -371,8 +360,10 @@ void bp_sql_relaxant_course_no_step(sqlite3_context *ctx, int argc,
     char now[BP_DATE_TEXT_SIZE], before[BP_DATE_TEXT_SIZE];
     bp_date_format(fill.start, now);
     bp_date_format(previous_start, before);
-    bp_sql_error(ctx, "rows must come in ascending start order "
-                      "(ORDER BY start), got %s after %s", now, before);
+    bp_sql_error(ctx,
+                 "rows must come in ascending start order "
+                 "(ORDER BY start), got %s after %s",
+                 now, before);
     return;
   }
   s->pending_fill = 1;
@@ -395,8 +386,7 @@ void bp_sql_relaxant_course_no_value(sqlite3_context *ctx) {
   s->pending_fill = 0;
 }
 
-void bp_sql_relaxant_course_no_inverse(sqlite3_context *ctx, int argc,
-                                       sqlite3_value **argv) {
+void bp_sql_relaxant_course_no_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
   (void)argv;
   frame_error(ctx);
@@ -413,8 +403,7 @@ void bp_sql_relaxant_course_no_final(sqlite3_context *ctx) {
 
 /* ---- Cyclobenzaprine label checks ------------------------------------ */
 
-void bp_sql_relaxant_dose_alerts(sqlite3_context *ctx, int argc,
-                                 sqlite3_value **argv) {
+void bp_sql_relaxant_dose_alerts(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const char *drug = NULL;
   int drug_bytes = 0;
   bp_dose_facts facts;
@@ -423,16 +412,16 @@ void bp_sql_relaxant_dose_alerts(sqlite3_context *ctx, int argc,
 
   bp_arg drug_arg = bp_arg_text(ctx, argv[0], "drug", &drug, &drug_bytes);
   if (drug_arg == BP_ARG_ERROR) return;
-  bp_arg dose_arg = bp_arg_number_in(ctx, argv[1], "dose_mg", 0, 1, HUGE_VAL,
-                                     "a number > 0", &facts.dose_mg);
+  bp_arg dose_arg =
+      bp_arg_number_in(ctx, argv[1], "dose_mg", 0, 1, HUGE_VAL, "a number > 0", &facts.dose_mg);
   if (dose_arg == BP_ARG_ERROR) return;
-  bp_arg per_day_arg = bp_arg_number_in(ctx, argv[2], "doses_per_day", 1, 0,
-                                        HUGE_VAL, "a number >= 1",
-                                        &facts.doses_per_day);
+  bp_arg per_day_arg = bp_arg_number_in(ctx, argv[2], "doses_per_day", 1, 0, HUGE_VAL,
+                                        "a number >= 1", &facts.doses_per_day);
   if (per_day_arg == BP_ARG_ERROR) return;
   if (argc > 3) {
     int hepatic;
-    bp_arg hepatic_arg = bp_arg_name_in(ctx, argv[3], "hepatic", bp_hepatic_names, BP_HEPATIC_COUNT, &hepatic);
+    bp_arg hepatic_arg =
+        bp_arg_name_in(ctx, argv[3], "hepatic", bp_hepatic_names, BP_HEPATIC_COUNT, &hepatic);
     if (hepatic_arg == BP_ARG_ERROR) return;
     facts.hepatic_known = hepatic_arg == BP_ARG_OK;
     facts.hepatic = facts.hepatic_known ? (bp_hepatic)hepatic : BP_HEPATIC_NONE;
@@ -449,8 +438,7 @@ void bp_sql_relaxant_dose_alerts(sqlite3_context *ctx, int argc,
 
   bp_relaxant_product product;
   bp_relaxant_classify(drug, (size_t)drug_bytes, &product);
-  if (product.ingredient == NULL ||
-      strcmp(product.ingredient, bp_dose_rule_ingredient) != 0 ||
+  if (product.ingredient == NULL || strcmp(product.ingredient, bp_dose_rule_ingredient) != 0 ||
       product.outside_back_pain) {
     return;
   }

@@ -150,8 +150,10 @@ static int compare_doubles(const void *a, const void *b) {
 
 int main(void) {
   double seconds[SIZE_COUNT][QUERY_COUNT];
-  printf("bench_cohort: the relaxant audit and the plan summary over generated cohorts "
-         "(SQLite %s)\n", sqlite3_libversion());
+  printf(
+      "bench_cohort: the relaxant audit and the plan summary over generated cohorts "
+      "(SQLite %s)\n",
+      sqlite3_libversion());
   for (size_t si = 0; si < SIZE_COUNT; si++) {
     char path[64];
     snprintf(path, sizeof(path), "build/bench/cohort_%ld.db", sizes[si]);

@@ -60,8 +60,8 @@ int main(void) {
     fprintf(stderr, "bench_plan: cannot load extension: %s\n", error);
     return 2;
   }
-  if (sqlite3_exec(db, "CREATE TABLE patients(w REAL, s INTEGER, h TEXT, a INTEGER); BEGIN",
-                   NULL, NULL, NULL) != SQLITE_OK) {
+  if (sqlite3_exec(db, "CREATE TABLE patients(w REAL, s INTEGER, h TEXT, a INTEGER); BEGIN", NULL,
+                   NULL, NULL) != SQLITE_OK) {
     fail(db, "create");
   }
   sqlite3_stmt *insert;
@@ -88,9 +88,8 @@ int main(void) {
   double t_plan = median_of_runs(db, plan_sql, &plan_bytes);
   double t_floor = median_of_runs(db, floor_sql, &floor_bytes);
   printf("bench_plan: %d patients\n", PATIENTS);
-  printf("  %-44s %8.1f ms  %8.0f plans/s  (%.0f bytes per plan)\n",
-         "recommend_plan(4 keys)", t_plan * 1e3, PATIENTS / t_plan,
-         (double)plan_bytes / PATIENTS);
+  printf("  %-44s %8.1f ms  %8.0f plans/s  (%.0f bytes per plan)\n", "recommend_plan(4 keys)",
+         t_plan * 1e3, PATIENTS / t_plan, (double)plan_bytes / PATIENTS);
   printf("  %-44s %8.1f ms  %8.0f rows/s   (%.0f bytes per row)\n",
          "floor: json_object(same 4 keys)", t_floor * 1e3, PATIENTS / t_floor,
          (double)floor_bytes / PATIENTS);

@@ -87,20 +87,19 @@ int main(void) {
 
   /* Fills: for each, a patient, a start in 2023-2024 near the patient's
   ** previous fills (so that courses form), and a supply of 5 to 34 days. */
-  if (sqlite3_exec(db, "CREATE TABLE fills(pid INTEGER, s TEXT, e TEXT); BEGIN", NULL,
-                   NULL, NULL) != SQLITE_OK) {
+  if (sqlite3_exec(db, "CREATE TABLE fills(pid INTEGER, s TEXT, e TEXT); BEGIN", NULL, NULL,
+                   NULL) != SQLITE_OK) {
     fail(db, "create");
   }
   sqlite3_stmt *insert;
-  sqlite3_prepare_v2(db, "INSERT INTO fills VALUES (?, date(?), date(?))", -1, &insert,
-                     NULL);
+  sqlite3_prepare_v2(db, "INSERT INTO fills VALUES (?, date(?), date(?))", -1, &insert, NULL);
   unsigned long long state = 20261124;
   for (int i = 0; i < FILLS; i++) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
     /* The first PATIENTS fills give every patient one, in a scrambled
     ** order (65537 is coprime with 100000); the rest go anywhere. */
-    int pid = i < PATIENTS ? (int)(((long long)i * 65537) % PATIENTS)
-                           : (int)((state >> 33) % PATIENTS);
+    int pid =
+        i < PATIENTS ? (int)(((long long)i * 65537) % PATIENTS) : (int)((state >> 33) % PATIENTS);
     int start_offset = (int)((state >> 13) % 120) + (pid % 600);
     int days = 5 + (int)((state >> 23) % 30);
     double start = 2459945.5 + start_offset; /* 2023-01-01 */
@@ -120,9 +119,10 @@ int main(void) {
   run(db, extension_sql, by_extension, &rows_extension);
   run(db, plain_sql, by_plain, &rows_plain);
   for (int p = 0; p < PATIENTS; p++) mismatches += by_extension[p] != by_plain[p];
-  printf("bench_relaxant: %d fills, %lld patients; plain SQL and extension agree on "
-         "%lld of %lld patients\n",
-         FILLS, rows_extension, rows_extension - mismatches, rows_extension);
+  printf(
+      "bench_relaxant: %d fills, %lld patients; plain SQL and extension agree on "
+      "%lld of %lld patients\n",
+      FILLS, rows_extension, rows_extension - mismatches, rows_extension);
   if (mismatches != 0 || rows_extension != rows_plain) {
     printf("bench_relaxant: DISAGREEMENT (%lld patients)\n", mismatches);
     return 1;
@@ -133,10 +133,10 @@ int main(void) {
   double t_plain = median_of_runs(db, plain_sql);
   printf("  %-44s %8.1f ms  %6.2f M fills/s\n", "relaxant_longest_course ... GROUP BY pid",
          t_extension * 1e3, FILLS / t_extension / 1e6);
-  printf("  %-44s %8.1f ms  %6.2f M fills/s\n", "floor: max(e) ... GROUP BY pid",
-         t_floor * 1e3, FILLS / t_floor / 1e6);
-  printf("  %-44s %8.1f ms  %6.2f M fills/s\n", "plain SQL, window functions",
-         t_plain * 1e3, FILLS / t_plain / 1e6);
+  printf("  %-44s %8.1f ms  %6.2f M fills/s\n", "floor: max(e) ... GROUP BY pid", t_floor * 1e3,
+         FILLS / t_floor / 1e6);
+  printf("  %-44s %8.1f ms  %6.2f M fills/s\n", "plain SQL, window functions", t_plain * 1e3,
+         FILLS / t_plain / 1e6);
   printf("  extension / floor     = %.2fx  (goal: at most 1.5x)\n", t_extension / t_floor);
   printf("  plain SQL / extension = %.2fx  (goal: at least 5x)\n", t_plain / t_extension);
   printf("  (median of %d runs each, SQLite %s)\n", RUNS, sqlite3_libversion());

@@ -36,29 +36,68 @@ static const function_spec functions[] = {
     {"relaxant_end", SCALAR, 2, {"start", "days_supply"}, {"'2024-01-01'", "10"}, -1},
     {"relaxant_days", SCALAR, 2, {"start", "end"}, {"'2024-01-01'", "'2024-01-10'"}, -1},
     {"relaxant_overdue", SCALAR, 2, {"start", "end"}, {"'2024-01-01'", "'2024-01-10'"}, -1},
-    {"relaxant_overdue", SCALAR, 3, {"start", "end", "as_of"},
-     {"'2024-01-01'", "'2024-01-10'", "'2024-01-05'"}, -1},
-    {"relaxant_overdue", SCALAR, 4, {"start", "end", "as_of", "max_days"},
-     {"'2024-01-01'", "'2024-01-10'", "'2024-01-05'", "21"}, -1},
+    {"relaxant_overdue",
+     SCALAR,
+     3,
+     {"start", "end", "as_of"},
+     {"'2024-01-01'", "'2024-01-10'", "'2024-01-05'"},
+     -1},
+    {"relaxant_overdue",
+     SCALAR,
+     4,
+     {"start", "end", "as_of", "max_days"},
+     {"'2024-01-01'", "'2024-01-10'", "'2024-01-05'", "21"},
+     -1},
     {"relaxant_courses", AGGREGATE, 2, {"start", "end"}, {"'2024-01-01'", "'2024-01-10'"}, -1},
-    {"relaxant_courses", AGGREGATE, 3, {"start", "end", "gap_days"},
-     {"'2024-01-01'", "'2024-01-10'", "7"}, -1},
-    {"relaxant_courses", AGGREGATE, 4, {"start", "end", "gap_days", "max_days"},
-     {"'2024-01-01'", "'2024-01-10'", "7", "21"}, -1},
-    {"relaxant_longest_course", AGGREGATE, 2, {"start", "end"},
-     {"'2024-01-01'", "'2024-01-10'"}, -1},
-    {"relaxant_longest_course", AGGREGATE, 3, {"start", "end", "gap_days"},
-     {"'2024-01-01'", "'2024-01-10'", "7"}, -1},
+    {"relaxant_courses",
+     AGGREGATE,
+     3,
+     {"start", "end", "gap_days"},
+     {"'2024-01-01'", "'2024-01-10'", "7"},
+     -1},
+    {"relaxant_courses",
+     AGGREGATE,
+     4,
+     {"start", "end", "gap_days", "max_days"},
+     {"'2024-01-01'", "'2024-01-10'", "7", "21"},
+     -1},
+    {"relaxant_longest_course",
+     AGGREGATE,
+     2,
+     {"start", "end"},
+     {"'2024-01-01'", "'2024-01-10'"},
+     -1},
+    {"relaxant_longest_course",
+     AGGREGATE,
+     3,
+     {"start", "end", "gap_days"},
+     {"'2024-01-01'", "'2024-01-10'", "7"},
+     -1},
     {"relaxant_course_no", WINDOW, 2, {"start", "end"}, {"'2024-01-01'", "'2024-01-10'"}, -1},
-    {"relaxant_course_no", WINDOW, 3, {"start", "end", "gap_days"},
-     {"'2024-01-01'", "'2024-01-10'", "7"}, -1},
-    {"relaxant_dose_alerts", SCALAR, 3, {"drug", "dose_mg", "doses_per_day"},
-     {"'cyclobenzaprine 10 mg'", "10", "3"}, 0},
-    {"relaxant_dose_alerts", SCALAR, 4, {"drug", "dose_mg", "doses_per_day", "hepatic"},
-     {"'cyclobenzaprine 10 mg'", "10", "3", "'mild'"}, 0},
-    {"relaxant_dose_alerts", SCALAR, 5,
+    {"relaxant_course_no",
+     WINDOW,
+     3,
+     {"start", "end", "gap_days"},
+     {"'2024-01-01'", "'2024-01-10'", "7"},
+     -1},
+    {"relaxant_dose_alerts",
+     SCALAR,
+     3,
+     {"drug", "dose_mg", "doses_per_day"},
+     {"'cyclobenzaprine 10 mg'", "10", "3"},
+     0},
+    {"relaxant_dose_alerts",
+     SCALAR,
+     4,
+     {"drug", "dose_mg", "doses_per_day", "hepatic"},
+     {"'cyclobenzaprine 10 mg'", "10", "3", "'mild'"},
+     0},
+    {"relaxant_dose_alerts",
+     SCALAR,
+     5,
      {"drug", "dose_mg", "doses_per_day", "hepatic", "age"},
-     {"'cyclobenzaprine 10 mg'", "10", "3", "'mild'", "70"}, 0},
+     {"'cyclobenzaprine 10 mg'", "10", "3", "'mild'", "70"},
+     0},
     {"intervention_code", SCALAR, 1, {"text"}, {"'yoga'"}, 0},
     {"icd10_class", SCALAR, 1, {"code"}, {"'M54.5'"}, 0},
     {"pain_phase", SCALAR, 1, {"weeks"}, {"8"}, -1},
@@ -67,13 +106,30 @@ static const function_spec functions[] = {
 
 /* recommend_plan: every key with every hostile value, the other keys valid.
 ** The argument named in errors is the key. */
-static const char *const plan_keys[] = {
-    "pain_weeks", "onset", "as_of", "spasm", "red_flags", "hepatic", "age", "tried",
-    "response", "pain_baseline", "pain_now", "response_threshold", "relaxant_days",
-    "contraindications", "serotonergic", "preferences"};
-static const char *const plan_valid[] = {
-    "20", "'2024-01-01'", "'2024-06-01'", "1", "0", "'mild'", "70", "'yoga'",
-    "'inadequate'", "8", "6", "0.3", "10", "'[]'", "0", "'[\"yoga\"]'"};
+static const char *const plan_keys[] = {"pain_weeks",    "onset",
+                                        "as_of",         "spasm",
+                                        "red_flags",     "hepatic",
+                                        "age",           "tried",
+                                        "response",      "pain_baseline",
+                                        "pain_now",      "response_threshold",
+                                        "relaxant_days", "contraindications",
+                                        "serotonergic",  "preferences"};
+static const char *const plan_valid[] = {"20",
+                                         "'2024-01-01'",
+                                         "'2024-06-01'",
+                                         "1",
+                                         "0",
+                                         "'mild'",
+                                         "70",
+                                         "'yoga'",
+                                         "'inadequate'",
+                                         "8",
+                                         "6",
+                                         "0.3",
+                                         "10",
+                                         "'[]'",
+                                         "0",
+                                         "'[\"yoga\"]'"};
 
 /* Hostile lists, keys and nesting for recommend_plan. */
 static const char *const hostile_plan_sql[] = {
@@ -82,9 +138,11 @@ static const char *const hostile_plan_sql[] = {
     "SELECT recommend_plan('tried', '[\"a\\')",
     "SELECT recommend_plan('tried', '[\"\\ud800\"]')",
     "SELECT recommend_plan('tried', '[' || replace(hex(zeroblob(20000)), '00', '[') )",
-    "SELECT recommend_plan('tried', '[' || substr(replace(hex(zeroblob(10000)), '00', '\"yoga\",'), 1, 69999) || ']')",
+    "SELECT recommend_plan('tried', '[' || substr(replace(hex(zeroblob(10000)), '00', "
+    "'\"yoga\",'), 1, 69999) || ']')",
     "SELECT recommend_plan('preferences', replace(hex(zeroblob(10000)), '00', 'x,'))",
-    "SELECT recommend_plan('red_flags', '[' || substr(replace(hex(zeroblob(10000)), '00', '\"fever\",'), 1, 79999) || ']')",
+    "SELECT recommend_plan('red_flags', '[' || substr(replace(hex(zeroblob(10000)), '00', "
+    "'\"fever\",'), 1, 79999) || ']')",
     "SELECT recommend_plan('contraindications', '[\"maoi\", {\"x\": [1, 2]}]')",
     "SELECT recommend_plan('tried', '[1e999999, -0, 0.5e-3]')",
     "SELECT recommend_plan('tried', '  [  ]  junk')",
@@ -242,8 +300,8 @@ int main(void) {
             nulls++;
             if (!input_null && a != f->null_allowed_arg) {
               failures++;
-              tap_diag("%s with %s = %s: NULL from a non-NULL input", f->name,
-                       f->arg_names[a], v->label);
+              tap_diag("%s with %s = %s: NULL from a non-NULL input", f->name, f->arg_names[a],
+                       v->label);
             }
           } else {
             values++;
@@ -251,12 +309,11 @@ int main(void) {
         } else {
           const char *msg = sqlite3_errmsg(db);
           errors++;
-          if (strncmp(msg, prefix, strlen(prefix)) != 0 ||
-              strstr(msg, f->arg_names[a]) == NULL || strlen(msg) > 300 ||
-              !is_valid_utf8((const unsigned char *)msg)) {
+          if (strncmp(msg, prefix, strlen(prefix)) != 0 || strstr(msg, f->arg_names[a]) == NULL ||
+              strlen(msg) > 300 || !is_valid_utf8((const unsigned char *)msg)) {
             failures++;
-            tap_diag("%s with %s = %s: bad error '%.300s'", f->name, f->arg_names[a],
-                     v->label, msg);
+            tap_diag("%s with %s = %s: bad error '%.300s'", f->name, f->arg_names[a], v->label,
+                     msg);
           }
         }
       }
@@ -315,10 +372,10 @@ int main(void) {
     int ok = sqlite3_prepare_v2(db, hostile_plan_sql[q], -1, &stmt, NULL) == SQLITE_OK;
     int rc = ok ? sqlite3_step(stmt) : SQLITE_ERROR;
     const char *msg = sqlite3_errmsg(db);
-    int fine = ok && (rc == SQLITE_ROW ? sqlite3_column_type(stmt, 0) == SQLITE_TEXT
-                                       : strncmp(msg, "recommend_plan(): ", 18) == 0 &&
-                                             strlen(msg) <= 400 &&
-                                             is_valid_utf8((const unsigned char *)msg));
+    int fine = ok && (rc == SQLITE_ROW
+                          ? sqlite3_column_type(stmt, 0) == SQLITE_TEXT
+                          : strncmp(msg, "recommend_plan(): ", 18) == 0 && strlen(msg) <= 400 &&
+                                is_valid_utf8((const unsigned char *)msg));
     tap_ok(fine, "%.70s: %s", hostile_plan_sql[q], rc == SQLITE_ROW ? "a plan" : msg);
     sqlite3_finalize(stmt);
   }

@@ -26,7 +26,8 @@ int main(void) {
   sqlite3_open(":memory:", &db);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
   if (ext == NULL || sqlite3_load_extension(db, ext, NULL, &error) != SQLITE_OK) {
-    printf("Bail out! cannot load %s: %s\n", ext ? ext : "(BACKPAIN_EXT unset)", error ? error : "");
+    printf("Bail out! cannot load %s: %s\n", ext ? ext : "(BACKPAIN_EXT unset)",
+           error ? error : "");
     return 2;
   }
   const char *courses =

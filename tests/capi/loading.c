@@ -59,8 +59,8 @@ int main(void) {
 
   /* SQLite refuses to replace a function while a statement using it runs. */
   sqlite3_stmt *running;
-  sqlite3_prepare_v2(db, "SELECT backpain_version() FROM (SELECT 1 UNION ALL SELECT 2)",
-                     -1, &running, NULL);
+  sqlite3_prepare_v2(db, "SELECT backpain_version() FROM (SELECT 1 UNION ALL SELECT 2)", -1,
+                     &running, NULL);
   tap_is_int(sqlite3_step(running), SQLITE_ROW, "a statement is running");
   int rc = sqlite3_load_extension(db, ext, NULL, &error);
   tap_ok(rc != SQLITE_OK, "loading again while it runs fails (rc %d)", rc);

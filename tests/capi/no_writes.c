@@ -17,17 +17,21 @@
 static const char *const queries[] = {
     "SELECT backpain_version()",
     "SELECT relaxant_ingredient(drug), relaxant_end(s, days), relaxant_days(s, e),"
-    " relaxant_overdue(s, e), relaxant_overdue(s, e, '2024-02-01'), relaxant_overdue(s, e, NULL, 10),"
+    " relaxant_overdue(s, e), relaxant_overdue(s, e, '2024-02-01'), relaxant_overdue(s, e, NULL, "
+    "10),"
     " relaxant_dose_alerts(drug, 10, 3), relaxant_dose_alerts(drug, 10, 3, 'mild'),"
     " relaxant_dose_alerts(drug, 10, 3, 'none', 70), intervention_code(therapy),"
     " pain_phase(days / 7.0), pain_phase(s, e), icd10_class(code) FROM fill",
     "SELECT relaxant_courses(s, e), relaxant_courses(s, e, 3), relaxant_courses(s, e, 3, 14),"
     " relaxant_longest_course(s, e), relaxant_longest_course(s, e, 3) FROM fill",
-    "SELECT relaxant_course_no(s, e) OVER (ORDER BY s), relaxant_course_no(s, e, 3) OVER (ORDER BY s)"
+    "SELECT relaxant_course_no(s, e) OVER (ORDER BY s), relaxant_course_no(s, e, 3) OVER (ORDER BY "
+    "s)"
     " FROM fill",
-    "SELECT recommend_plan('onset', s, 'as_of', e, 'tried', therapy, 'spasm', 1, 'relaxant_days', days)"
+    "SELECT recommend_plan('onset', s, 'as_of', e, 'tried', therapy, 'spasm', 1, 'relaxant_days', "
+    "days)"
     " FROM fill",
-    "SELECT * FROM guideline_evidence WHERE intervention IN (SELECT intervention_code(therapy) FROM fill)",
+    "SELECT * FROM guideline_evidence WHERE intervention IN (SELECT intervention_code(therapy) "
+    "FROM fill)",
     "SELECT relaxant_days(e, s) FROM fill", /* an error: it must not write either */
 };
 
@@ -63,13 +67,15 @@ int main(void) {
   snprintf(wal, sizeof(wal), "%s-wal", path);
 
   sqlite3_open(path, &db);
-  int rc = sqlite3_exec(db,
-                        "CREATE TABLE fill(drug, s, e, days, code, therapy);"
-                        "INSERT INTO fill VALUES"
-                        " ('Cyclobenzaprine HCl 10 MG Oral Tablet', '2024-01-01', '2024-01-14', 14, 'M54.50', 'yoga'),"
-                        " ('FLEXERIL 10mg', '2024-01-17', '2024-01-30', 14, 'M62.830', '97110'),"
-                        " ('Amrix 15 mg ER capsule', '2024-03-01', '2024-03-30', 30, 'G83.4', 'TENS unit');",
-                        NULL, NULL, NULL);
+  int rc = sqlite3_exec(
+      db,
+      "CREATE TABLE fill(drug, s, e, days, code, therapy);"
+      "INSERT INTO fill VALUES"
+      " ('Cyclobenzaprine HCl 10 MG Oral Tablet', '2024-01-01', '2024-01-14', 14, 'M54.50', "
+      "'yoga'),"
+      " ('FLEXERIL 10mg', '2024-01-17', '2024-01-30', 14, 'M62.830', '97110'),"
+      " ('Amrix 15 mg ER capsule', '2024-03-01', '2024-03-30', 30, 'G83.4', 'TENS unit');",
+      NULL, NULL, NULL);
   sqlite3_close(db);
   long size_before, size_after;
   uint64_t before = file_hash(path, &size_before);

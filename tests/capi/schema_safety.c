@@ -31,7 +31,8 @@ static const char *const schema =
     "  phase TEXT GENERATED ALWAYS AS (pain_phase(s, e)) VIRTUAL,"
     "  phase_w TEXT GENERATED ALWAYS AS (pain_phase(relaxant_days(s, e) / 7.0)) VIRTUAL,"
     "  class TEXT GENERATED ALWAYS AS (icd10_class(code)) VIRTUAL,"
-    "  plan TEXT GENERATED ALWAYS AS (recommend_plan('onset', s, 'as_of', e, 'tried', therapy)) VIRTUAL,"
+    "  plan TEXT GENERATED ALWAYS AS (recommend_plan('onset', s, 'as_of', e, 'tried', therapy)) "
+    "VIRTUAL,"
     "  version TEXT GENERATED ALWAYS AS (backpain_version()) VIRTUAL,"
     "  CHECK (relaxant_days(s, e) <= 365 AND pain_phase(s, e) IS NOT NULL"
     "         AND coalesce(icd10_class(code), '') NOT LIKE 'red_flag%'"
@@ -42,9 +43,11 @@ static const char *const schema =
     "  length(recommend_plan('onset', s, 'as_of', e)));"
     "CREATE TABLE log(id INTEGER, what TEXT);"
     "CREATE TRIGGER fill_log AFTER INSERT ON fill BEGIN"
-    "  INSERT INTO log VALUES (NEW.id, relaxant_ingredient(NEW.drug) || '|' || relaxant_days(NEW.s, NEW.e)"
+    "  INSERT INTO log VALUES (NEW.id, relaxant_ingredient(NEW.drug) || '|' || "
+    "relaxant_days(NEW.s, NEW.e)"
     "    || '|' || relaxant_end(NEW.s, 7) || '|' || relaxant_overdue(NEW.s, NEW.e, NEW.e, 21)"
-    "    || '|' || ifnull(relaxant_dose_alerts(NEW.drug, 10, 4, 'none', 70), '-') || '|' || intervention_code(NEW.therapy)"
+    "    || '|' || ifnull(relaxant_dose_alerts(NEW.drug, 10, 4, 'none', 70), '-') || '|' || "
+    "intervention_code(NEW.therapy)"
     "    || '|' || pain_phase(NEW.s, NEW.e) || '|' || ifnull(icd10_class(NEW.code), '-')"
     "    || '|' || length(recommend_plan('tried', NEW.therapy, 'pain_weeks', 20))"
     "    || '|' || backpain_version());"
@@ -55,13 +58,17 @@ static const char *const schema =
     "         (SELECT relaxant_courses(s, e, 0, 5) FROM fill) AS courses_max5,"
     "         (SELECT relaxant_longest_course(s, e) FROM fill) AS longest,"
     "         (SELECT relaxant_longest_course(s, e, 30) FROM fill) AS longest_gap30,"
-    "         (SELECT group_concat(n) FROM (SELECT relaxant_course_no(s, e) OVER (ORDER BY s) AS n FROM fill)) AS labels,"
-    "         (SELECT group_concat(n) FROM (SELECT relaxant_course_no(s, e, 30) OVER (ORDER BY s) AS n FROM fill)) AS labels30,"
-    "         (SELECT group_concat(id) FROM guideline_evidence WHERE intervention IN (SELECT intervention FROM fill)) AS evidence;";
+    "         (SELECT group_concat(n) FROM (SELECT relaxant_course_no(s, e) OVER (ORDER BY s) AS n "
+    "FROM fill)) AS labels,"
+    "         (SELECT group_concat(n) FROM (SELECT relaxant_course_no(s, e, 30) OVER (ORDER BY s) "
+    "AS n FROM fill)) AS labels30,"
+    "         (SELECT group_concat(id) FROM guideline_evidence WHERE intervention IN (SELECT "
+    "intervention FROM fill)) AS evidence;";
 
 static const char *const rows =
     "INSERT INTO fill(drug, s, e, code, therapy) VALUES"
-    "  ('Cyclobenzaprine HCl 10 MG Oral Tablet', '2024-01-01', '2024-01-14', 'M54.50', 'Iyengar yoga'),"
+    "  ('Cyclobenzaprine HCl 10 MG Oral Tablet', '2024-01-01', '2024-01-14', 'M54.50', 'Iyengar "
+    "yoga'),"
     "  ('FLEXERIL 10mg', '2024-01-17', '2024-01-30', 'M62.830', '97110'),"
     "  ('Robaxin-750', '2024-03-01', '2024-03-10', 'M54.41', 'heating pad');";
 
@@ -69,11 +76,13 @@ static const char *const rows =
 static const char *const readback =
     "SELECT group_concat(x, char(10)) FROM ("
     " SELECT id || ':' || ingredient || '|' || days || '|' || last_day || '|' || overdue || '|' ||"
-    "   overdue_as_of || '|' || overdue_14 || '|' || ifnull(alerts, '-') || '|' || ifnull(alerts_h, '-') || '|' ||"
+    "   overdue_as_of || '|' || overdue_14 || '|' || ifnull(alerts, '-') || '|' || "
+    "ifnull(alerts_h, '-') || '|' ||"
     "   ifnull(alerts_ha, '-') || '|' || intervention || '|' || phase || '|' || phase_w || '|' ||"
     "   ifnull(class, '-') || '|' || length(plan) || '|' || version AS x FROM fill"
     " UNION ALL SELECT 'log ' || id || ':' || what FROM log"
-    " UNION ALL SELECT 'view:' || courses || courses_gap0 || courses_max5 || longest || longest_gap30 ||"
+    " UNION ALL SELECT 'view:' || courses || courses_gap0 || courses_max5 || longest || "
+    "longest_gap30 ||"
     "   labels || labels30 || evidence FROM audit"
     " UNION ALL SELECT 'index:' || group_concat(id) FROM fill INDEXED BY fill_expr"
     "   WHERE relaxant_ingredient(drug) = 'cyclobenzaprine')";
@@ -81,7 +90,8 @@ static const char *const readback =
 static char *query_text(sqlite3 *db, const char *sql) {
   sqlite3_stmt *stmt = NULL;
   char *out = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
     const char *text = (const char *)sqlite3_column_text(stmt, 0);
     out = strdup(text ? text : "NULL");
   } else {
@@ -100,11 +110,12 @@ static sqlite3 *open_with_extension(const char *path, int trusted_schema) {
   sqlite3_open(path, &db);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
   if (ext == NULL || sqlite3_load_extension(db, ext, NULL, &error) != SQLITE_OK) {
-    printf("Bail out! cannot load %s: %s\n", ext ? ext : "(BACKPAIN_EXT unset)", error ? error : "");
+    printf("Bail out! cannot load %s: %s\n", ext ? ext : "(BACKPAIN_EXT unset)",
+           error ? error : "");
     exit(2);
   }
-  sqlite3_exec(db, trusted_schema ? "PRAGMA trusted_schema=ON" : "PRAGMA trusted_schema=OFF",
-               NULL, NULL, NULL);
+  sqlite3_exec(db, trusted_schema ? "PRAGMA trusted_schema=ON" : "PRAGMA trusted_schema=OFF", NULL,
+               NULL, NULL);
   return db;
 }
 
@@ -117,7 +128,8 @@ int main(void) {
 
   sqlite3 *db = open_with_extension(path, 0);
   int rc = sqlite3_exec(db, schema, NULL, NULL, &error);
-  tap_ok(rc == SQLITE_OK, "schema objects with every function are created (%s)", error ? error : "ok");
+  tap_ok(rc == SQLITE_OK, "schema objects with every function are created (%s)",
+         error ? error : "ok");
   sqlite3_free(error);
   error = NULL;
   rc = sqlite3_exec(db, rows, NULL, NULL, &error);
@@ -132,7 +144,8 @@ int main(void) {
 
   db = open_with_extension(path, 0);
   char *after = query_text(db, readback);
-  tap_is_str(after, before, "after closing and reopening with trusted_schema=OFF: the same results");
+  tap_is_str(after, before,
+             "after closing and reopening with trusted_schema=OFF: the same results");
   error = NULL;
   rc = sqlite3_exec(db,
                     "INSERT INTO fill(drug, s, e, code, therapy) VALUES ('baclofen 10 mg', "

@@ -51,8 +51,8 @@ int main(void) {
   tap_is_str(one_text(db, "SELECT quality FROM guideline_evidence WHERE id = 'tens_vs_sham'", got,
                       sizeof(got)),
              "low", "the virtual table");
-  tap_is_str(one_text(db, "SELECT json_extract(recommend_plan('pain_weeks', 2), '$.pathway')",
-                      got, sizeof(got)),
+  tap_is_str(one_text(db, "SELECT json_extract(recommend_plan('pain_weeks', 2), '$.pathway')", got,
+                      sizeof(got)),
              "acute_subacute", "recommend_plan");
   tap_ok(strncmp(one_text(db, "SELECT load_extension('dist/backpain')", got, sizeof(got)),
                  "error: not authorized", 21) == 0,

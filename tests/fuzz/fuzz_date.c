@@ -66,8 +66,8 @@ static void check_built_dates(const uint8_t *data, size_t size) {
   CHECK(n == 10);
   if (shape & 1) {
     static const char separators[] = {' ', 'T', 't'};
-    n += snprintf(text + n, sizeof(text) - (size_t)n, "%c%02u:%02u",
-                  separators[(shape >> 1) % 3], next_byte(&r) % 24, next_byte(&r) % 60);
+    n += snprintf(text + n, sizeof(text) - (size_t)n, "%c%02u:%02u", separators[(shape >> 1) % 3],
+                  next_byte(&r) % 24, next_byte(&r) % 60);
     if (shape & 8) {
       n += snprintf(text + n, sizeof(text) - (size_t)n, ":%02u", next_byte(&r) % 60);
       if (shape & 16) {
@@ -78,19 +78,22 @@ static void check_built_dates(const uint8_t *data, size_t size) {
       }
     }
     switch ((shape >> 5) & 3) {
-      case 0: break;
-      case 1: text[n++] = 'Z'; text[n] = '\0'; break;
+      case 0:
+        break;
+      case 1:
+        text[n++] = 'Z';
+        text[n] = '\0';
+        break;
       default:
-        n += snprintf(text + n, sizeof(text) - (size_t)n, "%c%02u:%02u",
-                      (shape & 128) ? '+' : '-', next_byte(&r) % 15, next_byte(&r) % 60);
+        n += snprintf(text + n, sizeof(text) - (size_t)n, "%c%02u:%02u", (shape & 128) ? '+' : '-',
+                      next_byte(&r) % 15, next_byte(&r) % 60);
         break;
     }
   }
   CHECK(bp_date_parse_text(text, (size_t)n, &parsed) && parsed == day);
 
   /* Impossible dates: day 32, month 13, and February 30. */
-  static const char *const impossible_formats[] = {"%04d-%02d-32", "%04d-13-%02d",
-                                                   "%04d-02-30"};
+  static const char *const impossible_formats[] = {"%04d-%02d-32", "%04d-13-%02d", "%04d-02-30"};
   char bad[32];
   bp_day ignored;
   snprintf(bad, sizeof(bad), impossible_formats[0], year, month);

@@ -154,9 +154,9 @@ static void csv_oracle(const char *text, size_t n, expected_items *e) {
 }
 
 typedef enum {
-  JSON_FLAT_OK,     /* a well-formed array of strings, numbers and nulls */
-  JSON_NESTED,      /* the first problem is an array item */
-  JSON_NOT_STRING,  /* the first problem is an object, true or false item */
+  JSON_FLAT_OK,    /* a well-formed array of strings, numbers and nulls */
+  JSON_NESTED,     /* the first problem is an array item */
+  JSON_NOT_STRING, /* the first problem is an object, true or false item */
   JSON_MALFORMED
 } json_verdict;
 

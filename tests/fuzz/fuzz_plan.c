@@ -70,8 +70,8 @@ static void read_patient(byte_reader *r, bp_patient *p) {
 #define GIVEN() ((given >> (bit++)) & 1u)
   if (GIVEN()) {
     p->pain_weeks_given = 1;
-    p->pain_weeks = next_number(r, 2000, week_boundaries,
-                                sizeof(week_boundaries) / sizeof(week_boundaries[0]));
+    p->pain_weeks =
+        next_number(r, 2000, week_boundaries, sizeof(week_boundaries) / sizeof(week_boundaries[0]));
   }
   int onset = GIVEN(), as_of = GIVEN();
   bp_day first = (bp_day)(BP_DAY_MIN + next_u32(r) % (uint32_t)(BP_DAY_MAX - BP_DAY_MIN + 1));
@@ -93,7 +93,8 @@ static void read_patient(byte_reader *r, bp_patient *p) {
   }
   if (GIVEN()) {
     p->age_given = 1;
-    p->age = next_number(r, 150, age_boundaries, sizeof(age_boundaries) / sizeof(age_boundaries[0]));
+    p->age =
+        next_number(r, 150, age_boundaries, sizeof(age_boundaries) / sizeof(age_boundaries[0]));
   }
   p->tried = next_u32(r) & ((1u << BP_INTERVENTION_COUNT) - 1u);
   p->unrecognised = (int)GIVEN();
@@ -118,8 +119,8 @@ static void read_patient(byte_reader *r, bp_patient *p) {
   if (GIVEN()) {
     static const int64_t day_boundaries[] = {0, 1, 20, 21, 22, 100000};
     p->relaxant_days_given = 1;
-    p->relaxant_days = next_byte(r) % 2 ? day_boundaries[next_byte(r) % 6]
-                                        : (int64_t)(next_u32(r) % 100001u);
+    p->relaxant_days =
+        next_byte(r) % 2 ? day_boundaries[next_byte(r) % 6] : (int64_t)(next_u32(r) % 100001u);
   }
   p->contraindications = next_byte(r) & ((1u << bp_contraindication_count) - 1u);
   p->serotonergic = (int)GIVEN();
@@ -371,8 +372,8 @@ static void check_json(const bp_plan *plan, const char *version, size_t small_ca
   CHECK(json_is_valid(full, length));
 
   char head[256];
-  snprintf(head, sizeof(head), "{\"version\":\"%s\",\"phase\":\"%s\",\"pathway\":\"",
-           version, bp_phase_names[plan->phase]);
+  snprintf(head, sizeof(head), "{\"version\":\"%s\",\"phase\":\"%s\",\"pathway\":\"", version,
+           bp_phase_names[plan->phase]);
   CHECK(strncmp(full, head, strlen(head)) == 0);
   free(full);
   free(small);

@@ -44,8 +44,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const canonical_ingredients[] = {
-    "cyclobenzaprine", "carisoprodol", "methocarbamol", "metaxalone",
-    "tizanidine",      "chlorzoxazone", "orphenadrine", "baclofen"};
+    "cyclobenzaprine", "carisoprodol",  "methocarbamol", "metaxalone",
+    "tizanidine",      "chlorzoxazone", "orphenadrine",  "baclofen"};
 #define INGREDIENT_COUNT (sizeof(canonical_ingredients) / sizeof(canonical_ingredients[0]))
 
 static int same_text(const char *a, const char *b) {
@@ -79,8 +79,7 @@ static int ascii_ieq(const char *text, size_t n, const char *lower) {
 }
 
 static int same_product(const bp_relaxant_product *a, const bp_relaxant_product *b) {
-  return same_text(a->ingredient, b->ingredient) &&
-         a->extended_release == b->extended_release &&
+  return same_text(a->ingredient, b->ingredient) && a->extended_release == b->extended_release &&
          a->outside_back_pain == b->outside_back_pain;
 }
 

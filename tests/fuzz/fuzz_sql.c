@@ -94,9 +94,9 @@ typedef struct {
 } field;
 
 static const char *const plan_keys[] = {
-    "pain_weeks", "onset", "as_of", "spasm", "red_flags", "hepatic", "age", "tried",
-    "response", "pain_baseline", "pain_now", "response_threshold", "relaxant_days",
-    "contraindications", "serotonergic", "preferences",
+    "pain_weeks", "onset", "as_of", "spasm", "red_flags", "hepatic", "age", "tried", "response",
+    "pain_baseline", "pain_now", "response_threshold", "relaxant_days", "contraindications",
+    "serotonergic", "preferences",
     /* garbage keys */
     "", "PAIN_WEEKS", "pain_weeks ", "painweeks", "tried\xff", "x"};
 #define PLAN_KEY_COUNT (sizeof(plan_keys) / sizeof(plan_keys[0]))
@@ -182,12 +182,17 @@ static const field *arg(const field *fields, size_t count, size_t i) {
 static void bind_field(sqlite3_stmt *stmt, int index, const field *f) {
   int rc = SQLITE_OK;
   switch (f->type) {
-    case F_NULL: rc = sqlite3_bind_null(stmt, index); break;
-    case F_INT: rc = sqlite3_bind_int64(stmt, index, f->integer); break;
-    case F_REAL: rc = sqlite3_bind_double(stmt, index, f->real); break;
+    case F_NULL:
+      rc = sqlite3_bind_null(stmt, index);
+      break;
+    case F_INT:
+      rc = sqlite3_bind_int64(stmt, index, f->integer);
+      break;
+    case F_REAL:
+      rc = sqlite3_bind_double(stmt, index, f->real);
+      break;
     case F_TEXT:
-      rc = sqlite3_bind_text64(stmt, index, f->bytes, f->length, SQLITE_TRANSIENT,
-                               SQLITE_UTF8);
+      rc = sqlite3_bind_text64(stmt, index, f->bytes, f->length, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
     case F_BLOB:
       rc = sqlite3_bind_blob64(stmt, index, f->bytes, f->length, SQLITE_TRANSIENT);
@@ -265,8 +270,14 @@ static sqlite3_int64 query_int(const char *sql, const field *const *binds, int b
 static field field_of_value(sqlite3_value *v) {
   field f = null_field;
   switch (sqlite3_value_type(v)) {
-    case SQLITE_INTEGER: f.type = F_INT; f.integer = sqlite3_value_int64(v); break;
-    case SQLITE_FLOAT: f.type = F_REAL; f.real = sqlite3_value_double(v); break;
+    case SQLITE_INTEGER:
+      f.type = F_INT;
+      f.integer = sqlite3_value_int64(v);
+      break;
+    case SQLITE_FLOAT:
+      f.type = F_REAL;
+      f.real = sqlite3_value_double(v);
+      break;
     case SQLITE_TEXT:
       f.type = F_TEXT;
       f.bytes = (const char *)sqlite3_value_text(v);
@@ -277,7 +288,8 @@ static field field_of_value(sqlite3_value *v) {
       f.bytes = sqlite3_value_blob(v);
       f.length = (size_t)sqlite3_value_bytes(v);
       break;
-    default: break;
+    default:
+      break;
   }
   return f;
 }
@@ -313,18 +325,35 @@ static int value_is_date(sqlite3_value *v) {
 static const char *const ingredients[] = {"cyclobenzaprine", "carisoprodol", "methocarbamol",
                                           "metaxalone",      "tizanidine",   "chlorzoxazone",
                                           "orphenadrine",    "baclofen"};
-static const char *const intervention_ids[] = {
-    "exercise_therapy", "motor_control_exercise", "heat_therapy", "tai_chi", "yoga", "cbt",
-    "progressive_relaxation", "mbsr", "acupuncture", "emg_biofeedback", "low_level_laser",
-    "operant_therapy", "massage", "spinal_manipulation", "muscle_relaxant", "nsaid",
-    "tramadol", "duloxetine", "opioid", "multidisciplinary_rehabilitation", "lumbar_support",
-    "tens", "specific_cause_evaluation"};
+static const char *const intervention_ids[] = {"exercise_therapy",
+                                               "motor_control_exercise",
+                                               "heat_therapy",
+                                               "tai_chi",
+                                               "yoga",
+                                               "cbt",
+                                               "progressive_relaxation",
+                                               "mbsr",
+                                               "acupuncture",
+                                               "emg_biofeedback",
+                                               "low_level_laser",
+                                               "operant_therapy",
+                                               "massage",
+                                               "spinal_manipulation",
+                                               "muscle_relaxant",
+                                               "nsaid",
+                                               "tramadol",
+                                               "duloxetine",
+                                               "opioid",
+                                               "multidisciplinary_rehabilitation",
+                                               "lumbar_support",
+                                               "tens",
+                                               "specific_cause_evaluation"};
 static const char *const phases[] = {"acute", "subacute", "chronic"};
 static const char *const icd10_classes[] = {
-    "low_back_pain",          "muscle_spasm_back",   "sciatica",
-    "radiculopathy",          "disc_disorder",       "spinal_stenosis",
-    "red_flag_cauda_equina",  "red_flag_malignancy", "red_flag_fracture",
-    "red_flag_infection",     "red_flag_inflammatory"};
+    "low_back_pain",         "muscle_spasm_back",    "sciatica",
+    "radiculopathy",         "disc_disorder",        "spinal_stenosis",
+    "red_flag_cauda_equina", "red_flag_malignancy",  "red_flag_fracture",
+    "red_flag_infection",    "red_flag_inflammatory"};
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- Scalars ------------------------------------------------------------------ */
@@ -344,7 +373,8 @@ static void check_version(sqlite3_value *r, const field *const *a) {
 
 static void check_ingredient(sqlite3_value *r, const field *const *a) {
   (void)a;
-  CHECK(sqlite3_value_type(r) == SQLITE_NULL || value_is_text_in(r, ingredients, COUNT_OF(ingredients)));
+  CHECK(sqlite3_value_type(r) == SQLITE_NULL ||
+        value_is_text_in(r, ingredients, COUNT_OF(ingredients)));
 }
 
 static void check_end(sqlite3_value *r, const field *const *a) {
@@ -358,8 +388,7 @@ static void check_end(sqlite3_value *r, const field *const *a) {
   CHECK(!is_null && same == 1);
   /* For a Julian day number, the first day is SQLite's date(x). */
   if (a[0]->type == F_INT || a[0]->type == F_REAL) {
-    sqlite3_int64 agrees =
-        query_int("SELECT relaxant_end(?1, 1) IS date(?1)", binds, 1, &is_null);
+    sqlite3_int64 agrees = query_int("SELECT relaxant_end(?1, 1) IS date(?1)", binds, 1, &is_null);
     if (agrees != 1) {
       fprintf(stderr, "fuzz_sql: relaxant_end(x, 1) differs from date(x) for x = %.17g\n",
               a[0]->type == F_INT ? (double)a[0]->integer : a[0]->real);
@@ -463,8 +492,7 @@ static void run_scalar(const scalar_call *call, const field *fields, size_t coun
 
 /* SELECT <head> FROM (VALUES (?,?,..,p), ...) [<tail>]: one row per `width`
 ** fields, padded with NULL, and a partition number in the last column. */
-static char *rows_sql(const char *head, int width, size_t rows, int partitions,
-                      const char *tail) {
+static char *rows_sql(const char *head, int width, size_t rows, int partitions, const char *tail) {
   size_t cap = 256 + rows * (size_t)(width * 6 + 16) + strlen(head) + strlen(tail);
   char *sql = malloc(cap);
   CHECK(sql != NULL);
@@ -494,8 +522,8 @@ static void column_list(char *out, size_t size, int width) {
   }
 }
 
-static sqlite3_stmt *prepare_rows(const char *sql, const field *fields, size_t count,
-                                  int width, size_t rows) {
+static sqlite3_stmt *prepare_rows(const char *sql, const field *fields, size_t count, int width,
+                                  size_t rows) {
   sqlite3_stmt *stmt = prepare(sql);
   for (size_t i = 0; i < rows * (size_t)width; i++) {
     bind_field(stmt, (int)i + 1, arg(fields, count, i));
@@ -562,8 +590,8 @@ static int run_course_no(int width, unsigned variant, int partitions, const fiel
     snprintf(head, sizeof(head), "relaxant_course_no(%s)", columns);
     snprintf(tail, sizeof(tail), "GROUP BY column%d", width + 1);
   } else {
-    snprintf(head, sizeof(head), "relaxant_course_no(%s) OVER (PARTITION BY column%d %s)",
-             columns, width + 1, window_frames[frame]);
+    snprintf(head, sizeof(head), "relaxant_course_no(%s) OVER (PARTITION BY column%d %s)", columns,
+             width + 1, window_frames[frame]);
   }
   char *sql = rows_sql(head, width, rows, partitions, tail);
   sqlite3_stmt *stmt = prepare_rows(sql, fields, count, width, rows);
@@ -596,14 +624,15 @@ static void check_courses_json(sqlite3_value *courses) {
       "json_type(value) != 'object' OR "
       "julianday(json_extract(value, '$.end')) - julianday(json_extract(value, '$.start')) + 1 "
       "  != json_extract(value, '$.span_days') OR "
-      "json_extract(value, '$.covered_days') NOT BETWEEN 1 AND json_extract(value, '$.span_days') OR "
+      "json_extract(value, '$.covered_days') NOT BETWEEN 1 AND json_extract(value, '$.span_days') "
+      "OR "
       "json_extract(value, '$.fills') < 1",
       binds, 1, &is_null);
   CHECK(bad == 0);
 }
 
-static void run_courses_family(unsigned selector_variant, int courses_width,
-                               const field *fields, size_t count) {
+static void run_courses_family(unsigned selector_variant, int courses_width, const field *fields,
+                               size_t count) {
   sqlite3_value *courses = NULL, *longest = NULL;
   int courses_ok = run_aggregate("relaxant_courses", courses_width, fields, count, &courses);
   if (courses_ok && sqlite3_value_type(courses) != SQLITE_NULL) check_courses_json(courses);
@@ -612,8 +641,7 @@ static void run_courses_family(unsigned selector_variant, int courses_width,
     return;
   }
   /* Same rows, same width: longest course and course numbers must agree. */
-  int longest_ok =
-      run_aggregate("relaxant_longest_course", courses_width, fields, count, &longest);
+  int longest_ok = run_aggregate("relaxant_longest_course", courses_width, fields, count, &longest);
   CHECK(courses_ok == longest_ok);
   sqlite3_int64 max_course = 0;
   int partitions = 1 + (int)(selector_variant / (FRAME_COUNT + 1)) % 3;
@@ -627,9 +655,8 @@ static void run_courses_family(unsigned selector_variant, int courses_width,
       CHECK(sqlite3_value_type(longest) == SQLITE_INTEGER && sqlite3_value_int64(longest) >= 1);
       field f = field_of_value(courses);
       const field *binds[] = {&f};
-      sqlite3_int64 span =
-          query_int("SELECT max(json_extract(value, '$.span_days')) FROM json_each(?1)", binds,
-                    1, &is_null);
+      sqlite3_int64 span = query_int(
+          "SELECT max(json_extract(value, '$.span_days')) FROM json_each(?1)", binds, 1, &is_null);
       CHECK(!is_null && span == sqlite3_value_int64(longest));
       sqlite3_int64 fills = query_int(
           "SELECT sum(json_extract(value, '$.fills')) FROM json_each(?1)", binds, 1, &is_null);
@@ -643,8 +670,7 @@ static void run_courses_family(unsigned selector_variant, int courses_width,
       CHECK(!is_null && (size_t)fills == usable);
       unsigned frame = selector_variant % (FRAME_COUNT + 1);
       if (course_no_ok && partitions == 1 && frame <= 1) {
-        sqlite3_int64 courses_count =
-            query_int("SELECT json_array_length(?1)", binds, 1, &is_null);
+        sqlite3_int64 courses_count = query_int("SELECT json_array_length(?1)", binds, 1, &is_null);
         CHECK(max_course == courses_count);
       }
     }
@@ -695,8 +721,8 @@ static void run_recommend_plan(const field *fields, size_t count) {
 /* ---- guideline_evidence ----------------------------------------------------------- */
 
 static const char *const evidence_columns[] = {
-    "id",      "intervention", "category", "population", "comparator", "outcome",
-    "effect",  "quality",      "recommendation", "statement", "source", "note"};
+    "id",     "intervention", "category",       "population", "comparator", "outcome",
+    "effect", "quality",      "recommendation", "statement",  "source",     "note"};
 #define EVIDENCE_COLUMN_COUNT COUNT_OF(evidence_columns)
 
 /* Rows of a guideline_evidence query, as a bitmap of rowids (< 1024). */
@@ -755,8 +781,8 @@ static void run_evidence(unsigned variant, const field *fields, size_t count) {
   evidence_rows(indexed, binds, two ? 2 : 1, seen_indexed, &rows_indexed);
   evidence_rows(plain, binds, two ? 2 : 1, seen_plain, &rows_plain);
   if (rows_indexed != rows_plain || memcmp(seen_indexed, seen_plain, 128) != 0) {
-    fprintf(stderr, "fuzz_sql: %s gives %zu rows, %s gives %zu\n", indexed, rows_indexed,
-            plain, rows_plain);
+    fprintf(stderr, "fuzz_sql: %s gives %zu rows, %s gives %zu\n", indexed, rows_indexed, plain,
+            rows_plain);
     abort();
   }
 }
@@ -802,12 +828,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     run_scalar(&scalar_calls[call], fields, count);
   } else {
     switch (call) {
-      case CALL_COURSES_2: run_courses_family(variant, 2, fields, count); break;
-      case CALL_COURSES_3: run_courses_family(variant, 3, fields, count); break;
-      case CALL_COURSES_4: run_courses_family(variant, 4, fields, count); break;
-      case CALL_RECOMMEND_PLAN: run_recommend_plan(fields, count); break;
-      case CALL_EVIDENCE: run_evidence(variant, fields, count); break;
-      default: break;
+      case CALL_COURSES_2:
+        run_courses_family(variant, 2, fields, count);
+        break;
+      case CALL_COURSES_3:
+        run_courses_family(variant, 3, fields, count);
+        break;
+      case CALL_COURSES_4:
+        run_courses_family(variant, 4, fields, count);
+        break;
+      case CALL_RECOMMEND_PLAN:
+        run_recommend_plan(fields, count);
+        break;
+      case CALL_EVIDENCE:
+        run_evidence(variant, fields, count);
+        break;
+      default:
+        break;
     }
   }
   CHECK(sqlite3_get_autocommit(db)); /* no statement or transaction left open */

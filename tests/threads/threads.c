@@ -33,9 +33,9 @@ static const char *const workload_files[] = {
 /* Everything a thread needs; each thread owns its own copy. */
 typedef struct {
   const char *db_path;
-  const char *views;                   /* sql/views.sql */
+  const char *views;                    /* sql/views.sql */
   const char *workload[WORKLOAD_COUNT]; /* the report files */
-  char *output;                        /* every row of every report, as text */
+  char *output;                         /* every row of every report, as text */
   size_t length, capacity;
   char error[256];
 } job;

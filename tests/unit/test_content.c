@@ -57,16 +57,14 @@ static int evidence_list_ok(const char *const *ids, size_t max, const char *wher
 
 static void test_evidence_rows(void) {
   static const char *const populations[] = {"chronic", "acute_subacute", "any", NULL};
-  static const char *const effects[] = {"none", "small", "small_to_moderate", "moderate",
-                                        "unclear", NULL};
-  static const char *const qualities[] = {"high", "moderate", "low", "insufficient", "label",
-                                          NULL};
-  static const char *const recommendations[] = {"first_line", "adjunct",  "escalation",
-                                                "avoid",      "caution",  "other_recommended",
-                                                NULL};
-  static const char *const categories[] = {"exercise",   "physical_modality", "mind_body",
-                                           "manual_therapy", "pharmacologic", "rehabilitation",
-                                           "evaluation", NULL};
+  static const char *const effects[] = {"none",     "small",   "small_to_moderate",
+                                        "moderate", "unclear", NULL};
+  static const char *const qualities[] = {"high", "moderate", "low", "insufficient", "label", NULL};
+  static const char *const recommendations[] = {
+      "first_line", "adjunct", "escalation", "avoid", "caution", "other_recommended", NULL};
+  static const char *const categories[] = {
+      "exercise",      "physical_modality", "mind_body",  "manual_therapy",
+      "pharmacologic", "rehabilitation",    "evaluation", NULL};
   int unique = 1, vocab = 1, safe = 1, canonical = 1, filled = 1;
   for (size_t r = 0; r < bp_evidence_count; r++) {
     const bp_evidence *e = &bp_evidence_rows[r];
@@ -83,9 +81,9 @@ static void test_evidence_rows(void) {
       tap_diag("row %s: intervention %s is not canonical", e->id, e->intervention);
       canonical = 0;
     }
-    const char *fields[] = {e->id,    e->intervention, e->category,  e->population,
-                            e->comparator, e->outcome, e->effect,    e->quality,
-                            e->recommendation, e->statement, e->source, e->note};
+    const char *fields[] = {
+        e->id,     e->intervention, e->category,       e->population, e->comparator, e->outcome,
+        e->effect, e->quality,      e->recommendation, e->statement,  e->source,     e->note};
     for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
       if (!json_safe(fields[f])) {
         tap_diag("row %s field %zu is not plain ASCII without quotes", e->id, f);
@@ -102,10 +100,9 @@ static void test_evidence_rows(void) {
   tap_ok(filled, "every row has a statement and a source");
 
   /* The ACP 2017 additions the issue names are present. */
-  static const char *const additions[] = {"acupuncture_chronic", "emg_biofeedback",
-                                          "low_level_laser",     "operant_therapy",
-                                          "nsaid_chronic",       "tramadol_chronic",
-                                          "duloxetine_chronic",  NULL};
+  static const char *const additions[] = {
+      "acupuncture_chronic", "emg_biofeedback",  "low_level_laser",    "operant_therapy",
+      "nsaid_chronic",       "tramadol_chronic", "duloxetine_chronic", NULL};
   int all = 1;
   for (size_t k = 0; additions[k]; k++) all &= evidence_exists(additions[k]);
   tap_ok(all, "ACP 2017 chronic additions are rows");
@@ -140,10 +137,15 @@ static void test_plan_rules(void) {
   tap_ok(ok, "every evidence id a plan rule cites exists, every rule has a safe reason");
 
   /* The sets of API 3: F and A. */
-  static const bp_intervention first_line[] = {
-      BP_INT_EXERCISE_THERAPY, BP_INT_MOTOR_CONTROL_EXERCISE, BP_INT_HEAT_THERAPY,
-      BP_INT_TAI_CHI, BP_INT_YOGA, BP_INT_CBT, BP_INT_PROGRESSIVE_RELAXATION,
-      BP_INT_MBSR, BP_INT_ACUPUNCTURE};
+  static const bp_intervention first_line[] = {BP_INT_EXERCISE_THERAPY,
+                                               BP_INT_MOTOR_CONTROL_EXERCISE,
+                                               BP_INT_HEAT_THERAPY,
+                                               BP_INT_TAI_CHI,
+                                               BP_INT_YOGA,
+                                               BP_INT_CBT,
+                                               BP_INT_PROGRESSIVE_RELAXATION,
+                                               BP_INT_MBSR,
+                                               BP_INT_ACUPUNCTURE};
   static const bp_intervention adjuncts[] = {BP_INT_MASSAGE, BP_INT_SPINAL_MANIPULATION,
                                              BP_INT_NSAID};
   int f_count = 0, a_count = 0, sets_ok = 1;
@@ -199,8 +201,9 @@ static void test_vocabulary(void) {
   for (int k = 0; k < BP_SITUATION_COUNT; k++) {
     others_ok &= json_safe(bp_situations[k].pathway) && json_safe(bp_situations[k].stage);
   }
-  tap_ok(others_ok, "the version, actions, warnings, phases, pathways and stages are plain "
-                    "(plans copy them into JSON without escaping)");
+  tap_ok(others_ok,
+         "the version, actions, warnings, phases, pathways and stages are plain "
+         "(plans copy them into JSON without escaping)");
 }
 
 int main(void) {

@@ -26,8 +26,7 @@ static void check(const char *name, const bp_fill *input, size_t n, int64_t gap,
   bp_course_builder_init(&b, gap);
   for (size_t i = 0; i < n; i++) {
     bp_course closed;
-    if (bp_course_builder_add(&b, fills[i], &closed) == BP_FILL_NEW_COURSE &&
-        b.course_no > 1) {
+    if (bp_course_builder_add(&b, fills[i], &closed) == BP_FILL_NEW_COURSE && b.course_no > 1) {
       got[got_n++] = closed;
     }
   }
@@ -40,15 +39,15 @@ static void check(const char *name, const bp_fill *input, size_t n, int64_t gap,
   tap_ok(same, "%s", name);
   if (!same) {
     for (size_t i = 0; i < got_n; i++) {
-      tap_diag("got course %d..%d covered %lld fills %lld", got[i].start - BASE,
-               got[i].end - BASE, (long long)got[i].covered_days,
-               (long long)got[i].fills);
+      tap_diag("got course %d..%d covered %lld fills %lld", got[i].start - BASE, got[i].end - BASE,
+               (long long)got[i].covered_days, (long long)got[i].fills);
     }
   }
 }
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define F(s, e) {D(s), D(e)}
+#define F(s, e) \
+  { D(s), D(e) }
 
 int main(void) {
   {
@@ -149,12 +148,12 @@ int main(void) {
                "first fill begins course 1");
     tap_is_int(bp_course_builder_add(&b, (bp_fill)F(5, 9), NULL), BP_FILL_JOINED,
                "same start joins");
-    tap_is_int(bp_course_builder_add(&b, (bp_fill)F(4, 9), NULL),
-               BP_FILL_OUT_OF_ORDER, "an earlier start is reported out of order");
+    tap_is_int(bp_course_builder_add(&b, (bp_fill)F(4, 9), NULL), BP_FILL_OUT_OF_ORDER,
+               "an earlier start is reported out of order");
     tap_is_int(b.course_no, 1, "an out-of-order fill changes nothing");
     tap_is_int(b.current.fills, 2, "... not even the fill count");
-    tap_is_int(bp_course_builder_add(&b, (bp_fill)F(30, 31), NULL),
-               BP_FILL_NEW_COURSE, "start 30 after end 9 begins course 2");
+    tap_is_int(bp_course_builder_add(&b, (bp_fill)F(30, 31), NULL), BP_FILL_NEW_COURSE,
+               "start 30 after end 9 begins course 2");
     tap_is_int(b.course_no, 2, "course_no is 2");
   }
   return tap_done();

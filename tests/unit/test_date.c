@@ -25,11 +25,10 @@ static void test_known_days(void) {
   for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
     bp_day d = 0;
     char text[BP_DATE_TEXT_SIZE];
-    tap_ok(parse(known[i].text, &d) && d == known[i].day, "%s is day %d",
-           known[i].text, (int)known[i].day);
+    tap_ok(parse(known[i].text, &d) && d == known[i].day, "%s is day %d", known[i].text,
+           (int)known[i].day);
     bp_date_format(known[i].day, text);
-    tap_is_str(text, known[i].text, "day %d formats as %s", (int)known[i].day,
-               known[i].text);
+    tap_is_str(text, known[i].text, "day %d formats as %s", (int)known[i].day, known[i].text);
   }
 }
 
@@ -51,8 +50,7 @@ static void test_accepted_forms(void) {
   for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
     bp_day d = 0;
     /* The time part, zone included, never moves the calendar date. */
-    tap_ok(parse(forms[i], &d) && d == 2460311, "accepted, date 2024-01-01: '%s'",
-           forms[i]);
+    tap_ok(parse(forms[i], &d) && d == 2460311, "accepted, date 2024-01-01: '%s'", forms[i]);
   }
 }
 
@@ -107,7 +105,9 @@ static void test_rejected_forms(void) {
     tap_ok(!parse(rejected[i], &d), "rejected: '%s'", rejected[i]);
   }
   bp_day d = 0;
-  tap_ok(!bp_date_parse_text("2024-01-01\0" "10:00", 16, &d),
+  tap_ok(!bp_date_parse_text("2024-01-01\0"
+                             "10:00",
+                             16, &d),
          "rejected: a NUL byte inside the text");
   tap_ok(bp_date_parse_text("2024-01-01xyz", 10, &d) && d == 2460311,
          "only the given length is read");
@@ -124,8 +124,7 @@ static void test_leap_years(void) {
 /* Every valid calendar date from 0000-01-01 to 9999-12-31, found by a naive
 ** month-length table, must map to consecutive days, and back. */
 static void test_every_day(void) {
-  static const int month_days[12] = {31, 28, 31, 30, 31, 30,
-                                     31, 31, 30, 31, 30, 31};
+  static const int month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   long long count = 0, mismatches = 0;
   bp_day expected = BP_DAY_MIN;
   for (int y = 0; y <= 9999; y++) {
@@ -142,8 +141,7 @@ static void test_every_day(void) {
           bp_date_to_civil(d, &yy, &mm, &dd2);
           bp_date_format(d, text);
           bp_day reparsed = 0;
-          if (yy != y || mm != m || dd2 != dd || !parse(text, &reparsed) ||
-              reparsed != d) {
+          if (yy != y || mm != m || dd2 != dd || !parse(text, &reparsed) || reparsed != d) {
             mismatches++;
           }
         }
@@ -192,8 +190,8 @@ static void test_julian(void) {
     if (cases[i].ok) {
       char text[BP_DATE_TEXT_SIZE] = "";
       if (ok) bp_date_format(d, text);
-      tap_ok(ok && strcmp(text, cases[i].date) == 0, "julian %.10f is %s (got %s)",
-             cases[i].julian, cases[i].date, text);
+      tap_ok(ok && strcmp(text, cases[i].date) == 0, "julian %.10f is %s (got %s)", cases[i].julian,
+             cases[i].date, text);
     } else {
       tap_ok(!ok, "julian %.10g is out of range", cases[i].julian);
     }

@@ -85,7 +85,9 @@ static const code_case cases[] = {
     {"L0624", NULL},
     {"L0652", NULL},
     {"X97110", NULL},
-    {"\xc3\xa9" "072", NULL},
+    {"\xc3\xa9"
+     "072",
+     NULL},
     {"E07 20", NULL},
     {"preheating", NULL},
     {"yogurt", NULL},

@@ -33,10 +33,11 @@ static bp_list_result parse(const char *text, size_t buffer_size, collected *c) 
 static void check(const char *text, bp_list_status status, const char *joined, int items) {
   collected c;
   bp_list_result r = parse(text, 256, &c);
-  int ok = r.status == status && (status != BP_LIST_OK || (c.items == items &&
-                                                           strcmp(c.joined, joined) == 0));
+  int ok = r.status == status &&
+           (status != BP_LIST_OK || (c.items == items && strcmp(c.joined, joined) == 0));
   tap_ok(ok, "list %s -> %s (%d items: %s)", text, bp_list_status_text(status), items, joined);
-  if (!ok) tap_diag("got status %s, %d items: %s", bp_list_status_text(r.status), c.items, c.joined);
+  if (!ok)
+    tap_diag("got status %s, %d items: %s", bp_list_status_text(r.status), c.items, c.joined);
 }
 
 int main(void) {
@@ -141,7 +142,8 @@ int main(void) {
   r = bp_list_parse("a,b,c", 5, buffer, sizeof(buffer), collect, &c);
   tap_ok(r.status == BP_LIST_STOPPED && c.items == 2, "the callback stops the walk");
   tap_is_str(bp_list_status_text(BP_LIST_OK), "ok", "status text: ok");
-  tap_is_str(bp_list_status_text(BP_LIST_BAD_JSON), "malformed JSON array", "status text: bad JSON");
+  tap_is_str(bp_list_status_text(BP_LIST_BAD_JSON), "malformed JSON array",
+             "status text: bad JSON");
   tap_is_str(bp_list_status_text(BP_LIST_NESTED), "nested arrays are not allowed",
              "status text: nested");
   tap_is_str(bp_list_status_text(BP_LIST_NOT_STRING), "items must be strings",

@@ -44,8 +44,7 @@ static void check(const char *name, const bp_patient *p, const char *pathway_sta
   bp_plan plan;
   char got_ps[128];
   bp_plan_build(p, &plan);
-  snprintf(got_ps, sizeof(got_ps), "%s/%s", bp_situations[plan.situation].pathway,
-           stage_of(&plan));
+  snprintf(got_ps, sizeof(got_ps), "%s/%s", bp_situations[plan.situation].pathway, stage_of(&plan));
   int ok = strcmp(got_ps, pathway_stage) == 0 && strcmp(steps_of(&plan), steps) == 0 &&
            strcmp(warnings_of(&plan), warnings) == 0;
   tap_ok(ok, "%s", name);
@@ -61,7 +60,7 @@ static uint32_t bit(bp_intervention i) { return 1u << i; }
   "start exercise_therapy, start heat_therapy, consider tai_chi, consider yoga, "        \
   "consider cbt, consider progressive_relaxation, consider mbsr, consider acupuncture, " \
   "avoid lumbar_support, avoid tens"
-#define ACUTE_STEPS                                                                    \
+#define ACUTE_STEPS                                                                            \
   "start heat_therapy, consider massage, consider acupuncture, consider spinal_manipulation, " \
   "consider nsaid, avoid lumbar_support, avoid tens"
 #define AVOID "avoid lumbar_support, avoid tens"
@@ -77,8 +76,8 @@ static bp_patient chronic(void) {
 static void test_pathways_and_phases(void) {
   bp_patient p;
   bp_patient_init(&p);
-  check("no facts: phase unknown, chronic pathway, begin", &p,
-        "chronic_nonspecific/begin", NEW_STEPS, "phase_unknown");
+  check("no facts: phase unknown, chronic pathway, begin", &p, "chronic_nonspecific/begin",
+        NEW_STEPS, "phase_unknown");
   p.red_flag = 1;
   check("any red flag: evaluate only, stage null, no phase warning", &p,
         "evaluate_specific_cause/null", "evaluate specific_cause_evaluation", "");
@@ -115,8 +114,11 @@ static void test_pathways_and_phases(void) {
   static const struct {
     int days;
     bp_phase phase;
-  } spans[] = {{0, BP_PHASE_ACUTE},     {27, BP_PHASE_ACUTE},  {28, BP_PHASE_SUBACUTE},
-               {84, BP_PHASE_SUBACUTE}, {85, BP_PHASE_CHRONIC}};
+  } spans[] = {{0, BP_PHASE_ACUTE},
+               {27, BP_PHASE_ACUTE},
+               {28, BP_PHASE_SUBACUTE},
+               {84, BP_PHASE_SUBACUTE},
+               {85, BP_PHASE_CHRONIC}};
   for (size_t k = 0; k < sizeof(spans) / sizeof(spans[0]); k++) {
     bp_plan plan;
     bp_patient_init(&p);
@@ -146,11 +148,11 @@ static void test_chronic_stages(void) {
   p.tried = bit(BP_INT_YOGA);
   p.response_given = 1;
   p.response = BP_RESPONSE_ADEQUATE;
-  check("F tried, adequate: maintain", &p, "chronic_nonspecific/maintain",
-        "continue yoga, " AVOID, "");
+  check("F tried, adequate: maintain", &p, "chronic_nonspecific/maintain", "continue yoga, " AVOID,
+        "");
   p.response = BP_RESPONSE_UNKNOWN;
-  check("F tried, response unknown: begin, continue, warning", &p,
-        "chronic_nonspecific/begin", "continue yoga, " AVOID, "response_unknown");
+  check("F tried, response unknown: begin, continue, warning", &p, "chronic_nonspecific/begin",
+        "continue yoga, " AVOID, "response_unknown");
   p.response_given = 0;
   check("F tried, response not given: the same", &p, "chronic_nonspecific/begin",
         "continue yoga, " AVOID, "response_unknown");
@@ -164,20 +166,19 @@ static void test_chronic_stages(void) {
         "continue yoga, continue massage, " AVOID,
         "");
   p.tried = bit(BP_INT_NSAID);
-  check("only A tried: still begin with the first-line steps", &p,
-        "chronic_nonspecific/begin", NEW_STEPS, "");
+  check("only A tried: still begin with the first-line steps", &p, "chronic_nonspecific/begin",
+        NEW_STEPS, "");
   p.tried = bit(BP_INT_TENS) | bit(BP_INT_LUMBAR_SUPPORT) | bit(BP_INT_MUSCLE_RELAXANT) |
             bit(BP_INT_OPIOID);
-  check("tens, lumbar support, relaxant, opioid are not F: begin", &p,
-        "chronic_nonspecific/begin", NEW_STEPS, "");
+  check("tens, lumbar support, relaxant, opioid are not F: begin", &p, "chronic_nonspecific/begin",
+        NEW_STEPS, "");
   p.tried |= bit(BP_INT_YOGA);
   p.response = BP_RESPONSE_ADEQUATE;
   check("tens, lumbar support and relaxants are never continued", &p,
         "chronic_nonspecific/maintain", "continue yoga, " AVOID, "");
   p.tried = bit(BP_INT_NSAID) | bit(BP_INT_YOGA) | bit(BP_INT_EXERCISE_THERAPY) |
             bit(BP_INT_HEAT_THERAPY) | bit(BP_INT_SPINAL_MANIPULATION);
-  check("continue steps come in the listed order, F then A", &p,
-        "chronic_nonspecific/maintain",
+  check("continue steps come in the listed order, F then A", &p, "chronic_nonspecific/maintain",
         "continue exercise_therapy, continue heat_therapy, continue yoga, "
         "continue spinal_manipulation, continue nsaid, " AVOID,
         "");
@@ -188,17 +189,13 @@ static void test_response_from_scores(void) {
     double baseline, now, threshold;
     bp_response want;
   } cases[] = {
-      {10, 7, 0.30, BP_RESPONSE_ADEQUATE},     /* exactly 30 % */
+      {10, 7, 0.30, BP_RESPONSE_ADEQUATE},      /* exactly 30 % */
       {10, 7.01, 0.30, BP_RESPONSE_INADEQUATE}, /* just under */
-      {7, 4.9, 0.30, BP_RESPONSE_ADEQUATE},    /* 30 % of 7 is 2.1, not exact in binary */
-      {3, 2.1, 0.30, BP_RESPONSE_ADEQUATE},
-      {8, 8, 0.30, BP_RESPONSE_INADEQUATE},
-      {8, 9, 0.30, BP_RESPONSE_INADEQUATE},
-      {10, 5, 0.50, BP_RESPONSE_ADEQUATE},
-      {10, 5.01, 0.50, BP_RESPONSE_INADEQUATE},
-      {0, 0, 0.30, BP_RESPONSE_ADEQUATE},
-      {0, 1, 0.30, BP_RESPONSE_INADEQUATE},
-      {10, 0, 1.0, BP_RESPONSE_ADEQUATE},
+      {7, 4.9, 0.30, BP_RESPONSE_ADEQUATE},     /* 30 % of 7 is 2.1, not exact in binary */
+      {3, 2.1, 0.30, BP_RESPONSE_ADEQUATE},     {8, 8, 0.30, BP_RESPONSE_INADEQUATE},
+      {8, 9, 0.30, BP_RESPONSE_INADEQUATE},     {10, 5, 0.50, BP_RESPONSE_ADEQUATE},
+      {10, 5.01, 0.50, BP_RESPONSE_INADEQUATE}, {0, 0, 0.30, BP_RESPONSE_ADEQUATE},
+      {0, 1, 0.30, BP_RESPONSE_INADEQUATE},     {10, 0, 1.0, BP_RESPONSE_ADEQUATE},
   };
   for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
     bp_patient p = chronic();
@@ -240,8 +237,7 @@ static void test_preferences(void) {
         "");
   p.spasm = 1;
   bp_patient_prefer(&p, BP_INT_MUSCLE_RELAXANT);
-  check("consider muscle_relaxant stays last, even when preferred", &p,
-        "chronic_nonspecific/begin",
+  check("consider muscle_relaxant stays last, even when preferred", &p, "chronic_nonspecific/begin",
         "start exercise_therapy, start heat_therapy, consider mbsr, consider yoga, "
         "consider tai_chi, consider cbt, consider progressive_relaxation, "
         "consider acupuncture, consider muscle_relaxant, " AVOID,
@@ -335,18 +331,17 @@ static void test_relaxant_rule(void) {
          "that stop cites both");
   p.contraindications = 0;
   p.hepatic = BP_HEPATIC_SEVERE;
-  check("severe hepatic while taking it: stop, hepatic warning", &p,
-        "chronic_nonspecific/begin", "stop muscle_relaxant, " NEW_STEPS,
-        "hepatic_not_recommended");
+  check("severe hepatic while taking it: stop, hepatic warning", &p, "chronic_nonspecific/begin",
+        "stop muscle_relaxant, " NEW_STEPS, "hepatic_not_recommended");
   p.relaxant_days = 0;
-  check("severe hepatic, 0 days: no step, the warning", &p, "chronic_nonspecific/begin",
-        NEW_STEPS, "hepatic_not_recommended");
+  check("severe hepatic, 0 days: no step, the warning", &p, "chronic_nonspecific/begin", NEW_STEPS,
+        "hepatic_not_recommended");
 
   p = chronic();
   p.relaxant_days_given = 1;
   p.relaxant_days = 5;
-  check("relaxant without spasm: a warning, no step", &p, "chronic_nonspecific/begin",
-        NEW_STEPS, "relaxant_without_spasm");
+  check("relaxant without spasm: a warning, no step", &p, "chronic_nonspecific/begin", NEW_STEPS,
+        "relaxant_without_spasm");
   p.contraindications = 1;
   check("without spasm a contraindication changes nothing", &p, "chronic_nonspecific/begin",
         NEW_STEPS, "relaxant_without_spasm");
@@ -433,7 +428,6 @@ static void test_json(void) {
          "a small buffer gets a cut, terminated prefix and the full length");
   tap_is_int((long long)bp_plan_render_json(&plan, "9.9.9", NULL, 0), (long long)length,
              "capacity 0: only the length");
-
 }
 
 int main(void) {

@@ -27,8 +27,8 @@ static const product_case cases[] = {
     {"cyclobenzaprine_hcl 5 mg", "cyclobenzaprine", 0, 0},
     {"Amrix 15 mg ER capsule", "cyclobenzaprine", 1, 0},
     {"AMRIX 30 MG", "cyclobenzaprine", 1, 0},
-    {"24 HR cyclobenzaprine hydrochloride 15 MG Extended Release Oral Capsule",
-     "cyclobenzaprine", 1, 0},
+    {"24 HR cyclobenzaprine hydrochloride 15 MG Extended Release Oral Capsule", "cyclobenzaprine",
+     1, 0},
     {"Cyclobenzaprine ER 30mg cap", "cyclobenzaprine", 1, 0},
     {"cyclobenzaprine 15 mg extended-release capsule", "cyclobenzaprine", 1, 0},
     {"cyclobenzaprine 30 MG 24hr capsule", "cyclobenzaprine", 1, 0},
@@ -51,8 +51,7 @@ static const product_case cases[] = {
     {"chlorzoxazone 500 MG Oral Tablet", "chlorzoxazone", 0, 0},
     {"Parafon Forte DSC 500 mg", "chlorzoxazone", 0, 0},
     {"Lorzone 750 mg tablet", "chlorzoxazone", 0, 0},
-    {"orphenadrine citrate 100 MG 12HR Extended Release Oral Tablet",
-     "orphenadrine", 1, 0},
+    {"orphenadrine citrate 100 MG 12HR Extended Release Oral Tablet", "orphenadrine", 1, 0},
     {"Norflex 100mg", "orphenadrine", 0, 0},
     {"Orphenadrine/Aspirin/Caffeine 25-385-30 mg", "orphenadrine", 0, 0},
     {"Norgesic Forte", "orphenadrine", 0, 0},
@@ -93,7 +92,9 @@ static const product_case cases[] = {
     {"cyclobenzaprinex 10 mg", NULL, 0, 0},
     {"xbaclofen", NULL, 0, 0},
     {"baclof\xc3\xa9n 10 mg", NULL, 0, 0},
-    {"\xc3\xa9" "baclofen", NULL, 0, 0},
+    {"\xc3\xa9"
+     "baclofen",
+     NULL, 0, 0},
     {"M03BX08X", NULL, 0, 0},
     {"XM03BX08", NULL, 0, 0},
     {"M03BX088", NULL, 0, 0},
@@ -109,9 +110,8 @@ int main(void) {
     bp_relaxant_product p;
     bp_relaxant_classify(cases[i].text, strlen(cases[i].text), &p);
     const char *want = cases[i].ingredient;
-    int same = (p.ingredient == NULL || want == NULL)
-                   ? p.ingredient == want
-                   : strcmp(p.ingredient, want) == 0;
+    int same = (p.ingredient == NULL || want == NULL) ? p.ingredient == want
+                                                      : strcmp(p.ingredient, want) == 0;
     if (same && want != NULL) {
       same = p.extended_release == cases[i].extended_release &&
              p.outside_back_pain == cases[i].outside_back_pain;
@@ -120,8 +120,8 @@ int main(void) {
            cases[i].extended_release ? ", extended release" : "",
            cases[i].outside_back_pain ? ", outside back pain" : "");
     if (!same) {
-      tap_diag("got %s er=%d outside=%d", p.ingredient ? p.ingredient : "NULL",
-               p.extended_release, p.outside_back_pain);
+      tap_diag("got %s er=%d outside=%d", p.ingredient ? p.ingredient : "NULL", p.extended_release,
+               p.outside_back_pain);
     }
   }
   tap_ok(n >= 40, "at least 40 product strings (%zu)", n);

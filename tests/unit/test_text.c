@@ -13,18 +13,19 @@ static void test_numbers(void) {
     int ok;
     double value;
   } cases[] = {
-      {"0", 1, 0},        {"21", 1, 21},       {"-3", 1, -3},     {"+4", 1, 4},
-      {"7.5", 1, 7.5},    {".5", 1, 0.5},      {"5.", 1, 5},      {"1e3", 1, 1000},
-      {"2.5E-1", 1, 0.25}, {"1e+2", 1, 100},  {"1.5E+3", 1, 1500}, {"-.5e1", 1, -5},   {"", 0, 0},        {" 1", 0, 0},
-      {"1 ", 0, 0},       {"1a", 0, 0},        {"0x10", 0, 0},    {"inf", 0, 0},
-      {"nan", 0, 0},      {"1e", 0, 0},        {"e5", 0, 0},      {".", 0, 0},
-      {"-", 0, 0},        {"1e999", 0, 0},     {"1,5", 0, 0},     {"--1", 0, 0},
+      {"0", 1, 0},         {"21", 1, 21},    {"-3", 1, -3},       {"+4", 1, 4},
+      {"7.5", 1, 7.5},     {".5", 1, 0.5},   {"5.", 1, 5},        {"1e3", 1, 1000},
+      {"2.5E-1", 1, 0.25}, {"1e+2", 1, 100}, {"1.5E+3", 1, 1500}, {"-.5e1", 1, -5},
+      {"", 0, 0},          {" 1", 0, 0},     {"1 ", 0, 0},        {"1a", 0, 0},
+      {"0x10", 0, 0},      {"inf", 0, 0},    {"nan", 0, 0},       {"1e", 0, 0},
+      {"e5", 0, 0},        {".", 0, 0},      {"-", 0, 0},         {"1e999", 0, 0},
+      {"1,5", 0, 0},       {"--1", 0, 0},
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
     double v = -99;
     int ok = bp_text_parse_number(cases[i].text, strlen(cases[i].text), &v);
-    tap_ok(ok == cases[i].ok && (!ok || v == cases[i].value), "number '%s': %s",
-           cases[i].text, cases[i].ok ? "accepted" : "rejected");
+    tap_ok(ok == cases[i].ok && (!ok || v == cases[i].value), "number '%s': %s", cases[i].text,
+           cases[i].ok ? "accepted" : "rejected");
   }
   char long_number[100];
   memset(long_number, '1', sizeof(long_number));
@@ -37,8 +38,7 @@ static void test_tokens(void) {
   bp_tokenizer t;
   bp_token tok;
   const char *text = "Cyclobenzaprine-HCl 10MG, 24hr/ER caf\xc3\xa9";
-  const char *want[] = {"cyclobenzaprine", "hcl", "10", "mg", "24",
-                        "hr",              "er",  "caf\xc3\xa9"};
+  const char *want[] = {"cyclobenzaprine", "hcl", "10", "mg", "24", "hr", "er", "caf\xc3\xa9"};
   size_t n = 0;
   int same = 1;
   bp_tokenizer_init(&t, text, strlen(text));
@@ -51,8 +51,7 @@ static void test_tokens(void) {
   char long_word[200];
   memset(long_word, 'a', sizeof(long_word));
   bp_tokenizer_init(&t, long_word, sizeof(long_word));
-  tap_ok(bp_tokenizer_next(&t, &tok) && tok.too_long && tok.text[0] == '\0' &&
-             tok.len == 200,
+  tap_ok(bp_tokenizer_next(&t, &tok) && tok.too_long && tok.text[0] == '\0' && tok.len == 200,
          "a 200-letter word is one too-long token");
   tap_ok(!bp_tokenizer_next(&t, &tok), "... and then the end");
   bp_tokenizer_init(&t, " ,;- ", 5);
@@ -87,16 +86,15 @@ static void test_phrases(void) {
       {"", -1},
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-    long got = bp_phrase_find(cases[i].text, strlen(cases[i].text), rows, 4,
-                              sizeof(rows[0]), BP_FIRST_IN_TEXT);
+    long got = bp_phrase_find(cases[i].text, strlen(cases[i].text), rows, 4, sizeof(rows[0]),
+                              BP_FIRST_IN_TEXT);
     tap_is_int(got, cases[i].want, "phrase search in '%s'", cases[i].text);
   }
   /* "heating pad" ends on "pad"; "heat" is not a token of it at all. */
-  long got = bp_phrase_find("heating pad then heat", 21, rows, 4, sizeof(rows[0]),
-                            BP_FIRST_IN_TEXT);
+  long got =
+      bp_phrase_find("heating pad then heat", 21, rows, 4, sizeof(rows[0]), BP_FIRST_IN_TEXT);
   tap_is_int(got, 1, "first in text: the phrase ending first wins");
-  got = bp_phrase_find("heating pad then heat", 21, rows, 4, sizeof(rows[0]),
-                       BP_FIRST_IN_TABLE);
+  got = bp_phrase_find("heating pad then heat", 21, rows, 4, sizeof(rows[0]), BP_FIRST_IN_TABLE);
   tap_is_int(got, 0, "first in table: the earliest row wins wherever it occurs");
   got = bp_phrase_find("24 hr, then mindfulness based stress reduction", 46, rows, 4,
                        sizeof(rows[0]), BP_FIRST_IN_TABLE);
@@ -119,14 +117,23 @@ static void test_display(void) {
   memcpy(want, forty, 40);
   memcpy(want + 40, "...", 4);
   tap_is_str(out, want, "41 characters are cut to 40 and '...'");
-  bp_text_display("a\nb\x01" "c", 5, out);
+  bp_text_display(
+      "a\nb\x01"
+      "c",
+      5, out);
   tap_is_str(out, "a?b?c", "control characters become '?'");
   bp_text_display("\xc3\x28 ok \xff", 7, out);
   tap_is_str(out, "?( ok ?", "invalid UTF-8 bytes become '?'");
   bp_text_display("\xe2\x82\xac\xe2\x82\xac", 6, out);
   tap_is_str(out, "\xe2\x82\xac\xe2\x82\xac", "valid multibyte characters are kept");
-  bp_text_display("a\xf0\x9f\x98\x80" "b", 6, out);
-  tap_is_str(out, "a\xf0\x9f\x98\x80" "b", "a 4-byte character is kept");
+  bp_text_display(
+      "a\xf0\x9f\x98\x80"
+      "b",
+      6, out);
+  tap_is_str(out,
+             "a\xf0\x9f\x98\x80"
+             "b",
+             "a 4-byte character is kept");
   bp_text_display("\xf0\x9f\x98", 3, out);
   tap_is_str(out, "???", "a cut 4-byte sequence is invalid");
   bp_text_display("\xf0\x8f\xbf\xbf", 4, out);
