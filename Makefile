@@ -23,6 +23,8 @@
 #   make oom        the SQL suite with each allocation failing in turn
 #                   (OOM_SECONDS per file, default 60), under ASan
 #   make bench      the benchmarks (figures, no assertions)
+#   make format     clang-format every C file (.clang-format)
+#   make lint       clang-format check, cppcheck and clang-tidy (fails on any finding)
 #   make clean
 #
 # Each build variant has its own directory: build/rel, build/asan,
@@ -132,7 +134,7 @@ $(eval $(call variant_rules,static,$(STATIC_FLAGS),,-lsqlite3))
 $(eval $(call variant_rules,v352,$(REL_FLAGS) -I$(SQLITE352),,$(SQLITE352_LIBS)))
 $(eval $(call variant_rules,cov,$(COV_FLAGS),--coverage,-lsqlite3))
 
-.PHONY: all static test asan oom valgrind threads coverage bench clean test-sqlite352 test-clients demo report deps \
+.PHONY: format lint all static test asan oom valgrind threads coverage bench clean test-sqlite352 test-clients demo report deps \
         suite-rel suite-asan suite-static suite-v352 cli-suite-rel cli-suite-v352
 .DELETE_ON_ERROR:
 
@@ -315,3 +317,31 @@ clean:
 
 # libFuzzer harnesses: make fuzz FUZZ_SECONDS=N (tests/fuzz/README.md).
 include tests/fuzz/fuzz.mk
+
+# ---- Style and static analysis ------------------------------------------
+# Every C file of the project (the fuzz corpora are data).
+C_FILES := $(sort $(filter-out tests/fuzz/corpus/%,$(wildcard ext/*/*.c ext/*/*.h tests/*.c \
+             tests/*.h tests/*/*.c tests/*/*.h fixtures/*.c)))
+# Warnings clang-tidy checks (a short list: real bugs, not taste).
+TIDY_CHECKS := -*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-reserved-identifier,$\
+               -bugprone-narrowing-conversions,clang-analyzer-*,$\
+               -clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling,$\
+               misc-redundant-expression,readability-misleading-indentation
+TIDY_FLAGS  := -std=c11 -Iext/core -Iext/sqlite -DBACKPAIN_VERSION='"$(VERSION)"' \
+               -D_POSIX_C_SOURCE=200809L
+
+format:
+	clang-format -i $(C_FILES)
+
+lint:
+	@echo "  FORMAT  clang-format --dry-run (make format fixes it)"
+	$(Q)clang-format --dry-run --Werror $(C_FILES)
+	@echo "  CPPCHECK ext/"
+	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,portability,performance --std=c11 \
+	  --inline-suppr -Iext/core -Iext/sqlite -DBACKPAIN_VERSION='"$(VERSION)"' \
+	  $(CORE_SOURCES) $(SQLITE_SOURCES)
+	@echo "  TIDY    ext/core ext/sqlite"
+	@mkdir -p build
+	$(Q)clang-tidy --quiet --warnings-as-errors='*' --checks='$(TIDY_CHECKS)' \
+	  $(CORE_SOURCES) $(SQLITE_SOURCES) -- $(TIDY_FLAGS) > build/tidy.log 2>&1; \
+	  status=$$?; grep -v 'warnings generated' build/tidy.log; exit $$status

@@ -118,14 +118,9 @@ void bp_sql_relaxant_overdue(sqlite3_context *ctx, int argc, sqlite3_value **arg
     sqlite3_result_int(ctx, 0);
     return;
   }
-  bp_day last;
-  if (end_arg == BP_ARG_NULL) {
-    last = as_of;
-  } else if (as_of_arg == BP_ARG_OK && as_of < end) {
-    last = as_of;
-  } else {
-    last = end;
-  }
+  /* The last day: end, cut at as_of; an open end runs to as_of. */
+  int runs_to_as_of = end_arg == BP_ARG_NULL || (as_of_arg == BP_ARG_OK && as_of < end);
+  bp_day last = runs_to_as_of ? as_of : end;
   sqlite3_result_int(ctx, (int64_t)last - start + 1 > max_days);
 }
 
