@@ -3,7 +3,7 @@
 #   make demo       build, generate a 10,000-patient cohort, print the reports
 #   make report     the HTML dashboard of that cohort: build/report/report.html
 #   make deps       install what the build needs (Debian: gcc make sqlite3
-#                   libsqlite3-dev perl)
+#                   libsqlite3-dev perl locales)
 #   make            dist/backpain.so (the loadable extension)
 #   make static     dist/libbackpain.a, compiled with -DSQLITE_CORE
 #   make test       every test, through prove: in-process, and the SQL case
@@ -74,6 +74,11 @@ SQLITE352 := build/sqlite-3.52
 SQLITE352_LIBS := $(SQLITE352)/sqlite3.o -lpthread -ldl -lm
 SQLITE352_FLAGS := -DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_MATH_FUNCTIONS
 
+# A locale whose decimal separator is a comma, for the tests that prove
+# answers do not depend on the host's locale. Built without root from
+# Debian's locales package; tests find it through LOCPATH=build/locale.
+COMMA_LOCALE := build/locale/de_DE.UTF-8
+
 # $(1) variant, $(2) compile flags, $(3) link flags, $(4) SQLite to link
 define variant_rules
 $(1)_CORE    := $$(CORE_SOURCES:ext/%.c=build/$(1)/%.o)
@@ -118,7 +123,7 @@ build/$(1)/sqltap: tests/sqltap.c
 
 # The whole suite against this variant; tests/run tells prove how to run
 # each kind of test file.
-suite-$(1): build/$(1)/backpain.so build/$(1)/sqltap $$($(1)_TESTS)
+suite-$(1): build/$(1)/backpain.so build/$(1)/sqltap $$($(1)_TESTS) $$(COMMA_LOCALE)
 	BACKPAIN_EXT=build/$(1)/backpain SQLTAP=build/$(1)/sqltap \
 	  $$(PROVE) --exec tests/run $$($(1)_TESTS) $$(SQL_TESTS)
 
@@ -139,6 +144,12 @@ $(eval $(call variant_rules,cov,$(COV_FLAGS),--coverage,-lsqlite3))
 .DELETE_ON_ERROR:
 
 all: dist/backpain.so
+
+$(COMMA_LOCALE):
+	@mkdir -p $(@D)
+	$(SAY) "  LOCALE  $@"
+	$(Q)localedef -i de_DE -f UTF-8 $@ || { rm -rf $@; \
+	  echo "localedef failed: install Debian's locales package (make deps)"; exit 1; }
 
 dist/backpain.so: build/rel/backpain.so
 	@mkdir -p dist
@@ -164,6 +175,8 @@ dist/libbackpain.a: build/static/libbackpain.a
 
 test: dist/backpain.so suite-rel build/static/static_client build/gen_cohort
 	$(MAKE) --no-print-directory cli-suite-rel SHELL_PATH=$(SQLITE3)
+	BACKPAIN_EXT=build/rel/backpain SQLTAP=build/rel/sqltap SQLTAP_LOCALE=de_DE.UTF-8 \
+	  $(PROVE) --exec tests/run $(SQL_TESTS)
 	BACKPAIN_EXT=dist/backpain $(PROVE) --exec tests/run build/static/static_client tests/cohort.sh tests/layers.sh
 
 # SQLite 3.52: fetched once, compiled once (about 40 s).
@@ -291,7 +304,7 @@ report: dist/backpain.so $(DEMO_DB)
 
 deps:
 	@if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
-	  $$sudo apt-get update && $$sudo apt-get install -y gcc make sqlite3 libsqlite3-dev perl
+	  $$sudo apt-get update && $$sudo apt-get install -y gcc make sqlite3 libsqlite3-dev perl locales
 
 BENCHES := $(patsubst tests/bench/%.c,build/rel/bench/%,$(wildcard tests/bench/*.c))
 

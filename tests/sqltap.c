@@ -64,6 +64,7 @@
 #define _GNU_SOURCE /* dladdr(), Dl_info */
 #endif
 #include <sqlite3.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -797,6 +798,24 @@ static int run_oom_sweep(unit_list *list, const char *path, const char *extensio
   return failures == 0 ? 0 : 1;
 }
 
+/*
+** $SQLTAP_LOCALE: run the cases in-process under this locale (set with
+** setlocale(LC_ALL), as any host program may), to prove that answers do
+** not depend on it. The locale must exist (build/locale is tried through
+** LOCPATH) and must write a decimal comma, or the run would prove nothing.
+*/
+static void use_locale(const char *name) {
+  char probe[16];
+  if (setlocale(LC_ALL, name) == NULL) {
+    setenv("LOCPATH", "build/locale", 1);
+    if (setlocale(LC_ALL, name) == NULL)
+      bail("locale %s is not available (make build/locale)", name);
+  }
+  snprintf(probe, sizeof(probe), "%.1f", 0.5);
+  if (strcmp(probe, "0,5") != 0) bail("locale %s writes 0.5 as %s, not 0,5", name, probe);
+  printf("# locale %s: the C library writes 0.5 as %s\n", name, probe);
+}
+
 int main(int argc, char **argv) {
   const char *shell = NULL;
   int oom = 0, arg = 1;
@@ -826,6 +845,8 @@ int main(int argc, char **argv) {
     if (shell != NULL) {
       run_through_shell(&list, shell, extension);
     } else {
+      const char *locale = getenv("SQLTAP_LOCALE");
+      if (locale != NULL && locale[0] != '\0') use_locale(locale);
       printf("# SQLite %s, in-process\n", sqlite3_libversion());
       run_in_process(&list, extension, 0);
     }

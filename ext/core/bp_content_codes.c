@@ -6,9 +6,10 @@
 ** Codes are written without the dot. A prefix rule covers the code and
 ** every longer code that starts with it; the longest matching rule wins.
 */
-#include "bp_content.h"
+#include "bp_content_codes.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#include "bp_common.h"
+
 #define EXACT BP_ICD_EXACT
 #define PREFIX BP_ICD_PREFIX
 
@@ -74,4 +75,4 @@ const bp_icd10_rule bp_icd10_rules[] = {
     {"Z7952", EXACT, "red_flag_fracture",
      "CF 5: Z79.52 Long-term systemic steroids; CF 6: prolonged steroids"},
 };
-const size_t bp_icd10_rule_count = COUNT(bp_icd10_rules);
+const size_t bp_icd10_rule_count = BP_COUNT(bp_icd10_rules);

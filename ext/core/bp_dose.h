@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "bp_content.h"
+#include "bp_content_relaxant.h"
 
 typedef struct {
   bp_release release;

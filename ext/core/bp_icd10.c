@@ -5,20 +5,19 @@
 
 #include <string.h>
 
-#include "bp_content.h"
+#include "bp_common.h"
+#include "bp_content_codes.h"
 
 /* ICD-10-CM codes have 3 to 7 characters, without the dot. */
 #define ICD10_MIN 3
 #define ICD10_MAX 7
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 /* Writes the code without dot, in upper case, to out; 0 if malformed. */
 static int normalise(const char *text, size_t n, char out[ICD10_MAX + 1]) {
   size_t start = 0, end = n, len = 0;
   int dot_seen = 0;
-  while (start < end && is_space(text[start])) start++;
-  while (end > start && is_space(text[end - 1])) end--;
+  while (start < end && bp_is_space(text[start])) start++;
+  while (end > start && bp_is_space(text[end - 1])) end--;
   for (size_t i = start; i < end; i++) {
     char c = text[i];
     if (c == '.' && len == ICD10_MIN && i + 1 < end && !dot_seen) {

@@ -3,17 +3,16 @@
 */
 #include "bp_intervention.h"
 
+#include "bp_common.h"
 #include "bp_relaxant.h"
 #include "bp_text.h"
-
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Reads a code from an alphanumeric run: five digits (CPT), or a letter
 ** and four digits (HCPCS). Returns 0 for any other run. */
 static int read_code(const unsigned char *run, size_t len, char *letter, int *number) {
   size_t first_digit = 0;
   if (len != 5) return 0;
-  if (!is_digit(run[0])) {
+  if (!bp_is_digit((char)run[0])) {
     if (!((run[0] >= 'a' && run[0] <= 'z') || (run[0] >= 'A' && run[0] <= 'Z'))) return 0;
     *letter = (char)(run[0] & ~0x20); /* upper case */
     first_digit = 1;
@@ -22,7 +21,7 @@ static int read_code(const unsigned char *run, size_t len, char *letter, int *nu
   }
   *number = 0;
   for (size_t i = first_digit; i < len; i++) {
-    if (!is_digit(run[i])) return 0;
+    if (!bp_is_digit((char)run[i])) return 0;
     *number = *number * 10 + (run[i] - '0');
   }
   return 1;

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "bp_content.h"
+#include "bp_content_interventions.h"
 
 /*
 ** Maps a text of n bytes to an intervention; returns 1 and sets *out, or

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "bp_common.h"
+
 typedef struct {
   const char *text;
   size_t n, pos;
@@ -15,10 +17,8 @@ typedef struct {
   int truncated;
 } reader;
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 static void skip_space(reader *r) {
-  while (r->pos < r->n && is_space(r->text[r->pos])) r->pos++;
+  while (r->pos < r->n && bp_is_space(r->text[r->pos])) r->pos++;
 }
 
 static void put_byte(reader *r, char c) {
@@ -228,8 +228,8 @@ static bp_list_result parse_csv(reader *r, bp_list_item_fn fn, void *context) {
     size_t start = r->pos;
     while (r->pos < r->n && r->text[r->pos] != ',') r->pos++;
     size_t end = r->pos;
-    while (start < end && is_space(r->text[start])) start++;
-    while (end > start && is_space(r->text[end - 1])) end--;
+    while (start < end && bp_is_space(r->text[start])) start++;
+    while (end > start && bp_is_space(r->text[end - 1])) end--;
     if (end > start) {
       r->length = 0;
       r->truncated = 0;

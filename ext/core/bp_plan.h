@@ -12,7 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "bp_content.h"
+#include "bp_content_plan.h"
+#include "bp_content_relaxant.h"
 #include "bp_date.h"
 
 typedef enum { BP_PHASE_UNKNOWN, BP_PHASE_ACUTE, BP_PHASE_SUBACUTE, BP_PHASE_CHRONIC } bp_phase;

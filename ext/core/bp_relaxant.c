@@ -5,14 +5,11 @@
 
 #include <string.h>
 
-#include "bp_content.h"
+#include "bp_common.h"
+#include "bp_content_relaxant.h"
 #include "bp_text.h"
 
 #define ATC_CODE_LENGTH 7
-
-static char ascii_upper(unsigned char c) {
-  return (char)((c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c);
-}
 
 /* The ingredient of the first relaxant ATC code standing alone in text. */
 static const char *find_atc_ingredient(const char *text, size_t n) {
@@ -23,7 +20,7 @@ static const char *find_atc_ingredient(const char *text, size_t n) {
     for (size_t r = 0; r < bp_relaxant_atc_count; r++) {
       const char *code = bp_relaxant_atcs[r].code;
       size_t k = 0;
-      while (k < ATC_CODE_LENGTH && ascii_upper((unsigned char)run.text[k]) == code[k]) k++;
+      while (k < ATC_CODE_LENGTH && bp_ascii_upper(run.text[k]) == code[k]) k++;
       if (k == ATC_CODE_LENGTH) return bp_relaxant_atcs[r].ingredient;
     }
   }

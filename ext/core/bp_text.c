@@ -4,11 +4,12 @@
 */
 #include "bp_text.h"
 
-#include <math.h>
+#include "bp_common.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_digit(unsigned char c) { return bp_is_digit((char)c); }
 
 static int is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
@@ -16,52 +17,10 @@ static int is_word_byte(unsigned char c) {
 
 static int is_code_byte(unsigned char c) { return is_word_byte(c) || is_digit(c); }
 
-static char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
-
-/* Longest numeric text accepted; longer texts are not numbers we need. */
-#define NUMBER_TEXT_MAX 64
-
-int bp_text_parse_number(const char *text, size_t n, double *out) {
-  char buffer[NUMBER_TEXT_MAX + 1];
-  size_t pos = 0;
-  size_t mantissa_digits = 0;
-  if (n == 0 || n > NUMBER_TEXT_MAX) return 0;
-  if (text[pos] == '+' || text[pos] == '-') pos++;
-  while (pos < n && is_digit((unsigned char)text[pos])) {
-    pos++;
-    mantissa_digits++;
-  }
-  if (pos < n && text[pos] == '.') {
-    pos++;
-    while (pos < n && is_digit((unsigned char)text[pos])) {
-      pos++;
-      mantissa_digits++;
-    }
-  }
-  if (mantissa_digits == 0) return 0;
-  if (pos < n && (text[pos] == 'e' || text[pos] == 'E')) {
-    size_t exponent_digits = 0;
-    pos++;
-    if (pos < n && (text[pos] == '+' || text[pos] == '-')) pos++;
-    while (pos < n && is_digit((unsigned char)text[pos])) {
-      pos++;
-      exponent_digits++;
-    }
-    if (exponent_digits == 0) return 0;
-  }
-  if (pos != n) return 0;
-  memcpy(buffer, text, n);
-  buffer[n] = '\0';
-  double value = strtod(buffer, NULL);
-  if (!isfinite(value)) return 0;
-  *out = value;
-  return 1;
-}
-
 int bp_ascii_ieq(const char *text, size_t n, const char *lower) {
   size_t i = 0;
   for (; i < n; i++) {
-    if (lower[i] == '\0' || ascii_lower(text[i]) != lower[i]) return 0;
+    if (lower[i] == '\0' || bp_ascii_lower(text[i]) != lower[i]) return 0;
   }
   return lower[i] == '\0';
 }
@@ -99,7 +58,7 @@ int bp_tokenizer_next(bp_tokenizer *t, bp_token *tok) {
     tok->text[0] = '\0';
   } else {
     for (size_t i = 0; i < tok->len; i++) {
-      tok->text[i] = ascii_lower((char)in[start + i]);
+      tok->text[i] = bp_ascii_lower((char)in[start + i]);
     }
     tok->text[tok->len] = '\0';
   }

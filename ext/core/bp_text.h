@@ -1,6 +1,6 @@
 /*
 ** bp_text.h: small text utilities shared by the backpain core, with no
-** SQLite dependency: strict number parsing, ASCII case folding, the
+** SQLite dependency: ASCII case folding, the
 ** word/number tokenizer used to recognise product and procedure names,
 ** and the safe rendering of an offending value inside an error message.
 */
@@ -9,11 +9,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* Parses a whole decimal number: [+-]digits[.digits][(e|E)[+-]digits] or
-** [+-].digits[...]; no spaces, no hex, no inf/nan. Returns 1 and sets *out
-** when the text is such a number and finite, else 0. */
-int bp_text_parse_number(const char *text, size_t n, double *out);
 
 /* 1 if the n bytes of text equal the NUL-terminated lower-case ASCII word
 ** `lower`, ignoring ASCII case. */

@@ -8,6 +8,7 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <stdarg.h>
 
+#include "bp_number.h"
 #include "bp_text.h"
 
 /* Bytes of a blob shown in an error message (two hex digits each). */
@@ -118,7 +119,7 @@ static int read_number(sqlite3_value *value, double *out, int *is_integer, sqlit
     case SQLITE_TEXT: {
       const char *text = (const char *)sqlite3_value_text(value);
       int n = sqlite3_value_bytes(value);
-      return text != NULL && bp_text_parse_number(text, (size_t)n, out);
+      return text != NULL && bp_number_parse(text, (size_t)n, out);
     }
     default:
       return 0;

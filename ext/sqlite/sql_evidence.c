@@ -23,7 +23,7 @@ SQLITE_EXTENSION_INIT3
 #include <stddef.h>
 #include <string.h>
 
-#include "bp_content.h"
+#include "bp_content_evidence.h"
 
 #ifndef SQLITE_VTAB_INNOCUOUS
 #define SQLITE_VTAB_INNOCUOUS 2

@@ -15,11 +15,14 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
 
-#include "bp_content.h"
+#include "bp_content_interventions.h"
+#include "bp_content_plan.h"
+#include "bp_content_relaxant.h"
 #include "bp_icd10.h"
 #include "bp_intervention.h"
 #include "bp_list.h"
 #include "bp_plan.h"
+#include "bp_number.h"
 #include "bp_text.h"
 #include "sql_args.h"
 
@@ -217,7 +220,7 @@ static bp_arg read_red_flags(sqlite3_context *ctx, sqlite3_value *value, bp_pati
   const char *text = type == SQLITE_TEXT ? (const char *)sqlite3_value_text(value) : NULL;
   int numeric =
       type == SQLITE_INTEGER || type == SQLITE_FLOAT ||
-      (text != NULL && bp_text_parse_number(text, (size_t)sqlite3_value_bytes(value), &number));
+      (text != NULL && bp_number_parse(text, (size_t)sqlite3_value_bytes(value), &number));
   if (numeric) return read_flag(ctx, value, "red_flags", &p->red_flag);
   list_reader r;
   memset(&r, 0, sizeof(r));

@@ -23,7 +23,7 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
 
-#include "bp_content.h"
+#include "bp_content_relaxant.h"
 #include "bp_courses.h"
 #include "bp_dose.h"
 #include "bp_relaxant.h"

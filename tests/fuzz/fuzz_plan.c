@@ -43,7 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bp_content.h"
+#include "bp_content_plan.h"
 #include "bp_plan.h"
 #include "fuzz_check.h"
 

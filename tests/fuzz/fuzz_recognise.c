@@ -35,7 +35,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bp_content.h"
+#include "bp_content_interventions.h"
+#include "bp_content_relaxant.h"
 #include "bp_icd10.h"
 #include "bp_intervention.h"
 #include "bp_relaxant.h"

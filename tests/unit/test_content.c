@@ -7,7 +7,11 @@
 */
 #include <string.h>
 
-#include "bp_content.h"
+#include "bp_content_codes.h"
+#include "bp_content_evidence.h"
+#include "bp_content_interventions.h"
+#include "bp_content_plan.h"
+#include "bp_content_relaxant.h"
 #include "bp_intervention.h"
 #include "bp_plan.h"
 #include "tap.h"

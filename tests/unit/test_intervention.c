@@ -6,7 +6,7 @@
 */
 #include <string.h>
 
-#include "bp_content.h"
+#include "bp_content_interventions.h"
 #include "bp_intervention.h"
 #include "tap.h"
 

@@ -1,12 +1,12 @@
 /*
-** bp_content.c: backpain's clinical content, one sourced row per fact.
+** bp_content_relaxant.c: backpain's clinical content, one sourced row per fact.
 ** See bp_content.h for the row types and the citation keys (CF, GS, API).
 ** Grades in a source string (V = verified, R = recalled; H/M/L
 ** confidence) are those clinical-facts.md gives.
 */
-#include "bp_content.h"
+#include "bp_content_relaxant.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#include "bp_common.h"
 
 /* ---- Muscle relaxants ---------------------------------------------- */
 
@@ -38,7 +38,7 @@ const bp_relaxant_name bp_relaxant_names[] = {
     {{{"fleqsuvy"}}, "baclofen", 0, "CF 4, US brand"},
     {{{"lyvispah"}}, "baclofen", 0, "CF 4, US brand"},
 };
-const size_t bp_relaxant_name_count = COUNT(bp_relaxant_names);
+const size_t bp_relaxant_name_count = BP_COUNT(bp_relaxant_names);
 
 /* ATC codes of CF section 4 in group M03 (muscle relaxants). Metaxalone
 ** has no verified ATC code; orphenadrine's N04AB02 is its anti-Parkinson
@@ -49,7 +49,7 @@ const bp_relaxant_atc bp_relaxant_atcs[] = {
     {"M03BB03", "chlorzoxazone", "CF 4, ATC (V)"},   {"M03BC01", "orphenadrine", "CF 4, ATC (V2)"},
     {"M03BX01", "baclofen", "CF 4, ATC (V2)"},
 };
-const size_t bp_relaxant_atc_count = COUNT(bp_relaxant_atcs);
+const size_t bp_relaxant_atc_count = BP_COUNT(bp_relaxant_atcs);
 
 const bp_marker bp_extended_release_phrases[] = {
     {{{"er"}}, "API 2, relaxant_dose_alerts: ER"},
@@ -57,14 +57,14 @@ const bp_marker bp_extended_release_phrases[] = {
     {{{"24", "hr"}}, "API 2: 24 hr capsules"},
     {{{"24", "hour"}}, "API 2: 24 hr capsules"},
 };
-const size_t bp_extended_release_phrase_count = COUNT(bp_extended_release_phrases);
+const size_t bp_extended_release_phrase_count = BP_COUNT(bp_extended_release_phrases);
 
 const bp_marker bp_outside_back_pain_phrases[] = {
     {{{"tonmya"}}, "CF 2: Tonmya, fibromyalgia; API 2"},
     {{{"sublingual"}}, "CF 2: Tonmya is sublingual; API 2"},
     {{{"fibromyalgia"}}, "CF 2: Tonmya indication; API 2"},
 };
-const size_t bp_outside_back_pain_phrase_count = COUNT(bp_outside_back_pain_phrases);
+const size_t bp_outside_back_pain_phrase_count = BP_COUNT(bp_outside_back_pain_phrases);
 
 const char bp_dose_rule_ingredient[] = "cyclobenzaprine";
 
@@ -105,4 +105,4 @@ const bp_dose_rule bp_dose_rules[] = {
      "CF 2, ER: up to 30 mg once daily (R, H)"},
     {"above_max_daily_dose", ER, ANY, ANY, ANY, ANY, ANY, 1, "CF 2, ER: once daily (R, H)"},
 };
-const size_t bp_dose_rule_count = COUNT(bp_dose_rules);
+const size_t bp_dose_rule_count = BP_COUNT(bp_dose_rules);

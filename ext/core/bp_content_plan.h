@@ -1,0 +1,151 @@
+/*
+** bp_content_plan.h: recommend_plan's content: the pain phase limits, the
+** closed vocabularies (red flags, contraindications, responses), the
+** thresholds, and the rules that pick, order and explain a plan's steps.
+** Rows are in bp_content_plan.c.
+*/
+#ifndef BP_CONTENT_PLAN_H
+#define BP_CONTENT_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bp_content.h"
+#include "bp_content_interventions.h"
+
+/* ---- Pain phase ------------------------------------------------------ */
+
+typedef struct {
+  int64_t acute_below_days;   /* acute: fewer days than this (4 weeks) */
+  int64_t chronic_above_days; /* chronic: more days than this (12 weeks) */
+  const char *source;
+} bp_phase_limits;
+
+extern const bp_phase_limits bp_phase_days;
+
+extern const bp_named bp_red_flag_names[];
+extern const size_t bp_red_flag_count;
+extern const bp_named bp_contraindication_names[];
+extern const size_t bp_contraindication_count;
+
+typedef enum {
+  BP_RESPONSE_ADEQUATE = 0,
+  BP_RESPONSE_INADEQUATE = 1,
+  BP_RESPONSE_UNKNOWN = 2
+} bp_response;
+#define BP_RESPONSE_COUNT 3
+
+/* The response vocabulary, indexed by bp_response. */
+extern const char *const bp_response_names[BP_RESPONSE_COUNT];
+
+/* Default fraction of improvement from baseline pain that counts as an
+** adequate response (a design choice, labelled as such). */
+extern const bp_sourced_real bp_response_threshold;
+extern const bp_sourced_real bp_relaxant_titrate_age;
+
+/* ---- recommend_plan rules -------------------------------------------- */
+
+typedef enum {
+  BP_ACTION_STOP,
+  BP_ACTION_EVALUATE,
+  BP_ACTION_REFER,
+  BP_ACTION_CONTINUE,
+  BP_ACTION_START,
+  BP_ACTION_ADD,
+  BP_ACTION_CONSIDER,
+  BP_ACTION_AVOID,
+  BP_ACTION_COUNT
+} bp_action;
+
+/* Names, in the order steps are listed (API 3). */
+extern const char *const bp_action_names[BP_ACTION_COUNT];
+
+/* Where a patient stands: a pathway and, on the chronic pathway, a stage.
+** Two situations report the stage "begin": nothing first-line tried yet,
+** and first-line tried with an unknown response. */
+typedef enum {
+  BP_SITUATION_RED_FLAG,
+  BP_SITUATION_ACUTE,
+  BP_SITUATION_CHRONIC_NEW,
+  BP_SITUATION_CHRONIC_RESPONSE_UNKNOWN,
+  BP_SITUATION_CHRONIC_MAINTAIN,
+  BP_SITUATION_CHRONIC_ADD_ADJUNCTS,
+  BP_SITUATION_CHRONIC_ESCALATE,
+  BP_SITUATION_COUNT
+} bp_situation;
+
+typedef struct {
+  const char *pathway;
+  const char *stage;   /* NULL: JSON null */
+  int continues_tried; /* a "continue" step for each tried F or A item */
+  int relaxant_rule;   /* the relaxant rule applies */
+} bp_situation_info;
+
+extern const bp_situation_info bp_situations[BP_SITUATION_COUNT];
+
+#define BP_IN(s) (1u << (s))
+
+/* A step that a plan gives in each situation of `situations`. */
+typedef struct {
+  unsigned situations;
+  bp_action action;
+  bp_intervention intervention;
+  const char *evidence[BP_MAX_EVIDENCE];
+  const char *reason;
+} bp_step_rule;
+
+extern const bp_step_rule bp_step_rules[];
+extern const size_t bp_step_rule_count;
+
+/* The relaxant rule's steps (API 3, "Relaxant rule"). */
+typedef enum {
+  BP_RELAXANT_STOP_OVERDUE,
+  BP_RELAXANT_STOP_CONTRAINDICATED,
+  BP_RELAXANT_STOP_HEPATIC,
+  BP_RELAXANT_STOP_CONTRAINDICATED_AND_HEPATIC,
+  BP_RELAXANT_CONSIDER_ACUTE,
+  BP_RELAXANT_CONSIDER_CHRONIC,
+  BP_RELAXANT_STEP_COUNT
+} bp_relaxant_step;
+
+typedef struct {
+  bp_action action;
+  const char *evidence[BP_MAX_EVIDENCE];
+  /* For the consider steps, a printf format with one %lld: the days left. */
+  const char *reason;
+} bp_relaxant_step_rule;
+
+extern const bp_relaxant_step_rule bp_relaxant_steps[BP_RELAXANT_STEP_COUNT];
+
+/* Extra evidence and reason text of a "consider muscle_relaxant" step. */
+typedef enum {
+  BP_RELAXANT_NOTE_LIMIT_REACHED,
+  BP_RELAXANT_NOTE_TITRATE_HEPATIC,
+  BP_RELAXANT_NOTE_TITRATE_AGE,
+  BP_RELAXANT_NOTE_SEROTONERGIC,
+  BP_RELAXANT_NOTE_COUNT
+} bp_relaxant_note;
+
+typedef struct {
+  const char *evidence; /* one more evidence id, or NULL */
+  const char *text;     /* appended to the reason, or NULL */
+} bp_relaxant_note_rule;
+
+extern const bp_relaxant_note_rule bp_relaxant_notes[BP_RELAXANT_NOTE_COUNT];
+
+/* Warning codes, in the order a plan lists them. */
+typedef enum {
+  BP_WARN_PHASE_UNKNOWN,
+  BP_WARN_RESPONSE_UNKNOWN,
+  BP_WARN_UNRECOGNISED_INTERVENTION,
+  BP_WARN_RELAXANT_OVERDUE,
+  BP_WARN_RELAXANT_CONTRAINDICATED,
+  BP_WARN_HEPATIC_NOT_RECOMMENDED,
+  BP_WARN_SEROTONERGIC_INTERACTION,
+  BP_WARN_RELAXANT_WITHOUT_SPASM,
+  BP_WARNING_COUNT
+} bp_warning;
+
+extern const char *const bp_warning_names[BP_WARNING_COUNT];
+
+#endif
