@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_content_codes.h"
 #include "bp_content_interventions.h"
 #include "bp_content_relaxant.h"
 #include "bp_icd10.h"
