@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_content_evidence.h"
 #include "bp_content_plan.h"
 #include "bp_plan.h"
 #include "fuzz_check.h"
