@@ -335,10 +335,13 @@ include tests/fuzz/fuzz.mk
 # Every C file of the project (the fuzz corpora are data).
 C_FILES := $(sort $(filter-out tests/fuzz/corpus/%,$(wildcard ext/*/*.c ext/*/*.h tests/*.c \
              tests/*.h tests/*/*.c tests/*/*.h fixtures/*.c)))
-# Warnings clang-tidy checks (a short list: real bugs, not taste).
+# Warnings clang-tidy checks (a short list: real bugs, not taste). Left out:
+# valist.Uninitialized, which clang 14 reports for every va_start'ed
+# vsnprintf on x86-64 (a known false positive of its va_list model).
 TIDY_CHECKS := -*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-reserved-identifier,$\
                -bugprone-narrowing-conversions,clang-analyzer-*,$\
                -clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling,$\
+               -clang-analyzer-valist.Uninitialized,$\
                misc-redundant-expression,readability-misleading-indentation
 TIDY_FLAGS  := -std=c11 -Iext/core -Iext/sqlite -DBACKPAIN_VERSION='"$(VERSION)"' \
                -D_POSIX_C_SOURCE=200809L

@@ -522,8 +522,22 @@ static void run_through_shell(unit_list *list, const char *shell, const char *ex
       char *message = strstr(near, ": ");
       for (size_t i = 0; message != NULL && i < list->count; i++) {
         if (list->units[i].ran && at >= first[i] && at <= last[i]) {
+          size_t message_len = len - (size_t)(message + 2 - p);
           list->units[i].ok = 0;
-          buffer_append(&list->units[i].error, message + 2, len - (size_t)(message + 2 - p));
+          /* The shell adds " (N)" for an error code other than SQLITE_ERROR
+          ** (18 for SQLITE_TOOBIG); the in-process runner sees the message
+          ** alone, so the suffix is dropped. */
+          size_t digits = 0;
+          while (digits + 1 < message_len && message[2 + message_len - 2 - digits] >= '0' &&
+                 message[2 + message_len - 2 - digits] <= '9') {
+            digits++;
+          }
+          if (digits > 0 && message_len > digits + 3 && message[2 + message_len - 1] == ')' &&
+              message[2 + message_len - 2 - digits] == '(' &&
+              message[2 + message_len - 3 - digits] == ' ') {
+            message_len -= digits + 3;
+          }
+          buffer_append(&list->units[i].error, message + 2, message_len);
         }
       }
     }

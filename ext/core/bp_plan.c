@@ -56,24 +56,24 @@ static bp_phase phase_of(const bp_patient *p) {
   return BP_PHASE_UNKNOWN;
 }
 
-static uint32_t set_mask(bp_intervention_set set) {
-  uint32_t mask = 0;
+static bp_set set_mask(bp_intervention_set set) {
+  bp_set mask = 0;
   for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
-    if (bp_interventions[i].set == set) mask |= 1u << i;
+    if (bp_interventions[i].set == set) mask |= BP_BIT(i);
   }
   return mask;
 }
 
-static bp_situation situation_of(const bp_patient *p, bp_phase phase, uint32_t *warnings) {
+static bp_situation situation_of(const bp_patient *p, bp_phase phase, bp_set *warnings) {
   if (p->red_flag) return BP_SITUATION_RED_FLAG;
   if (phase == BP_PHASE_ACUTE || phase == BP_PHASE_SUBACUTE) return BP_SITUATION_ACUTE;
-  if (phase == BP_PHASE_UNKNOWN) *warnings |= 1u << BP_WARN_PHASE_UNKNOWN;
+  if (phase == BP_PHASE_UNKNOWN) *warnings |= BP_BIT(BP_WARN_PHASE_UNKNOWN);
   if ((p->tried & set_mask(BP_SET_FIRST_LINE)) == 0) return BP_SITUATION_CHRONIC_NEW;
   switch (bp_plan_response(p)) {
     case BP_RESPONSE_ADEQUATE:
       return BP_SITUATION_CHRONIC_MAINTAIN;
     case BP_RESPONSE_UNKNOWN:
-      *warnings |= 1u << BP_WARN_RESPONSE_UNKNOWN;
+      *warnings |= BP_BIT(BP_WARN_RESPONSE_UNKNOWN);
       return BP_SITUATION_CHRONIC_RESPONSE_UNKNOWN;
     case BP_RESPONSE_INADEQUATE:
       break;
@@ -134,10 +134,10 @@ static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan) {
   if (days > max_days) {
     rule = &bp_relaxant_steps[BP_RELAXANT_STOP_OVERDUE];
     add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence, rule->reason, 1, 0);
-    plan->warnings |= 1u << BP_WARN_RELAXANT_OVERDUE;
+    plan->warnings |= BP_BIT(BP_WARN_RELAXANT_OVERDUE);
   } else if (p->spasm && (contraindicated || hepatic_bad)) {
-    if (contraindicated) plan->warnings |= 1u << BP_WARN_RELAXANT_CONTRAINDICATED;
-    if (hepatic_bad) plan->warnings |= 1u << BP_WARN_HEPATIC_NOT_RECOMMENDED;
+    if (contraindicated) plan->warnings |= BP_BIT(BP_WARN_RELAXANT_CONTRAINDICATED);
+    if (hepatic_bad) plan->warnings |= BP_BIT(BP_WARN_HEPATIC_NOT_RECOMMENDED);
     if (days > 0) {
       bp_relaxant_step which = contraindicated && hepatic_bad
                                    ? BP_RELAXANT_STOP_CONTRAINDICATED_AND_HEPATIC
@@ -164,9 +164,9 @@ static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan) {
       add_evidence(step, &bp_relaxant_notes[k].evidence, 1);
       append_text(plan->relaxant_reason, sizeof(plan->relaxant_reason), bp_relaxant_notes[k].text);
     }
-    if (p->serotonergic) plan->warnings |= 1u << BP_WARN_SEROTONERGIC_INTERACTION;
+    if (p->serotonergic) plan->warnings |= BP_BIT(BP_WARN_SEROTONERGIC_INTERACTION);
   } else if (days > 0) {
-    plan->warnings |= 1u << BP_WARN_RELAXANT_WITHOUT_SPASM;
+    plan->warnings |= BP_BIT(BP_WARN_RELAXANT_WITHOUT_SPASM);
   }
 }
 
@@ -194,7 +194,7 @@ void bp_plan_build(const bp_patient *p, bp_plan *plan) {
   plan->relaxant_reason[0] = '\0';
   plan->phase = phase_of(p);
   plan->situation = situation_of(p, plan->phase, &plan->warnings);
-  if (p->unrecognised) plan->warnings |= 1u << BP_WARN_UNRECOGNISED_INTERVENTION;
+  if (p->unrecognised) plan->warnings |= BP_BIT(BP_WARN_UNRECOGNISED_INTERVENTION);
   const bp_situation_info *info = &bp_situations[plan->situation];
 
   for (size_t r = 0; r < bp_step_rule_count; r++) {
@@ -210,7 +210,7 @@ void bp_plan_build(const bp_patient *p, bp_plan *plan) {
   if (info->continues_tried) {
     for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
       const bp_intervention_info *it = &bp_interventions[i];
-      if (it->set == BP_SET_NONE || (p->tried & (1u << i)) == 0) continue;
+      if (it->set == BP_SET_NONE || (p->tried & BP_BIT(i)) == 0) continue;
       add_step(plan, BP_ACTION_CONTINUE, (bp_intervention)i, it->continue_evidence,
                it->continue_reason, 1, (size_t)i);
     }
@@ -221,72 +221,55 @@ void bp_plan_build(const bp_patient *p, bp_plan *plan) {
 
 /* ---- JSON ------------------------------------------------------------- */
 
-typedef struct {
-  char *out;
-  size_t capacity, length;
-} json_writer;
-
-static void put(json_writer *w, const char *text, size_t n) {
-  if (w->length < w->capacity) {
-    size_t room = w->capacity - w->length;
-    memcpy(w->out + w->length, text, n < room ? n : room);
+/* Every string a plan holds comes from the content tables (or is built from
+** them and digits) and is plain ASCII without quotes, backslashes or
+** control characters: tests/unit/test_content.c checks this for every table
+** and for the version. So no escaping is needed, and copying whole strings
+** keeps rendering cheap. */
+void bp_plan_write_json(const bp_plan *plan, const char *version, bp_writer *json) {
+  const bp_situation_info *info = &bp_situations[plan->situation];
+  bp_json_raw(json, "{\"version\":");
+  bp_json_plain_string(json, version);
+  bp_json_raw(json, ",\"phase\":");
+  bp_json_plain_string(json, bp_phase_names[plan->phase]);
+  bp_json_raw(json, ",\"pathway\":");
+  bp_json_plain_string(json, info->pathway);
+  bp_json_raw(json, ",\"stage\":");
+  if (info->stage == NULL) {
+    bp_json_raw(json, "null");
+  } else {
+    bp_json_plain_string(json, info->stage);
   }
-  w->length += n;
-}
-
-static void put_text(json_writer *w, const char *text) { put(w, text, strlen(text)); }
-
-/* Writes a quoted JSON string. Every string a plan holds comes from the
-** content tables (or is built from them and digits) and is plain ASCII
-** without quotes, backslashes or control characters: tests/unit/
-** test_content.c checks this for every table and for the version. So no
-** escaping is needed, and copying whole strings keeps rendering cheap. */
-static void put_string(json_writer *w, const char *text) {
-  put(w, "\"", 1);
-  put_text(w, text);
-  put(w, "\"", 1);
+  bp_json_raw(json, ",\"steps\":[");
+  for (size_t s = 0; s < plan->step_count; s++) {
+    const bp_plan_step *step = &plan->steps[s];
+    bp_json_raw(json, s == 0 ? "{\"action\":" : ",{\"action\":");
+    bp_json_plain_string(json, bp_action_names[step->action]);
+    bp_json_raw(json, ",\"intervention\":");
+    bp_json_plain_string(json, bp_interventions[step->intervention].id);
+    bp_json_raw(json, ",\"evidence\":[");
+    for (size_t e = 0; e < step->evidence_count; e++) {
+      if (e > 0) bp_json_raw(json, ",");
+      bp_json_plain_string(json, step->evidence[e]);
+    }
+    bp_json_raw(json, "],\"reason\":");
+    bp_json_plain_string(json, step->reason);
+    bp_json_raw(json, "}");
+  }
+  bp_json_raw(json, "],\"warnings\":[");
+  int first = 1;
+  for (int k = 0; k < BP_WARNING_COUNT; k++) {
+    if ((plan->warnings & BP_BIT(k)) == 0) continue;
+    if (!first) bp_json_raw(json, ",");
+    bp_json_plain_string(json, bp_warning_names[k]);
+    first = 0;
+  }
+  bp_json_raw(json, "]}");
 }
 
 size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out, size_t capacity) {
-  json_writer w = {out, capacity, 0};
-  const bp_situation_info *info = &bp_situations[plan->situation];
-  put_text(&w, "{\"version\":");
-  put_string(&w, version);
-  put_text(&w, ",\"phase\":");
-  put_string(&w, bp_phase_names[plan->phase]);
-  put_text(&w, ",\"pathway\":");
-  put_string(&w, info->pathway);
-  put_text(&w, ",\"stage\":");
-  if (info->stage == NULL) {
-    put_text(&w, "null");
-  } else {
-    put_string(&w, info->stage);
-  }
-  put_text(&w, ",\"steps\":[");
-  for (size_t s = 0; s < plan->step_count; s++) {
-    const bp_plan_step *step = &plan->steps[s];
-    put_text(&w, s == 0 ? "{\"action\":" : ",{\"action\":");
-    put_string(&w, bp_action_names[step->action]);
-    put_text(&w, ",\"intervention\":");
-    put_string(&w, bp_interventions[step->intervention].id);
-    put_text(&w, ",\"evidence\":[");
-    for (size_t e = 0; e < step->evidence_count; e++) {
-      if (e > 0) put(&w, ",", 1);
-      put_string(&w, step->evidence[e]);
-    }
-    put_text(&w, "],\"reason\":");
-    put_string(&w, step->reason);
-    put(&w, "}", 1);
-  }
-  put_text(&w, "],\"warnings\":[");
-  int first = 1;
-  for (int k = 0; k < BP_WARNING_COUNT; k++) {
-    if ((plan->warnings & (1u << k)) == 0) continue;
-    if (!first) put(&w, ",", 1);
-    put_string(&w, bp_warning_names[k]);
-    first = 0;
-  }
-  put_text(&w, "]}");
-  if (capacity > 0) out[w.length < capacity ? w.length : capacity - 1] = '\0';
-  return w.length;
+  bp_buffer_writer writer;
+  bp_buffer_writer_init(&writer, out, capacity);
+  bp_plan_write_json(plan, version, &writer.base);
+  return writer.length;
 }

@@ -14,7 +14,9 @@
 
 #include "bp_content_plan.h"
 #include "bp_content_relaxant.h"
+#include "bp_common.h"
 #include "bp_date.h"
+#include "bp_json.h"
 
 typedef enum { BP_PHASE_UNKNOWN, BP_PHASE_ACUTE, BP_PHASE_SUBACUTE, BP_PHASE_CHRONIC } bp_phase;
 
@@ -36,7 +38,7 @@ typedef struct {
   bp_hepatic hepatic;
   int age_given;
   double age;
-  uint32_t tried;   /* bit (1 << bp_intervention) per intervention tried */
+  bp_set tried;     /* bit (1 << bp_intervention) per intervention tried */
   int unrecognised; /* an item of tried or preferences was not recognised */
   int response_given;
   bp_response response;
@@ -44,9 +46,9 @@ typedef struct {
   double pain_baseline, pain_now; /* 0 to 10 */
   double response_threshold;      /* fraction; defaults to bp_response_threshold */
   int relaxant_days_given;
-  int64_t relaxant_days;      /* >= 0 */
-  uint32_t contraindications; /* bit per row of bp_contraindication_names */
-  int serotonergic;           /* 1 when serotonergic = 1 was given */
+  int64_t relaxant_days;    /* >= 0 */
+  bp_set contraindications; /* bit per row of bp_contraindication_names */
+  int serotonergic;         /* 1 when serotonergic = 1 was given */
   /* Preferred interventions, distinct, in the order given. */
   bp_intervention preferences[BP_INTERVENTION_COUNT];
   size_t preference_count;
@@ -77,7 +79,7 @@ typedef struct {
   bp_situation situation;
   bp_plan_step steps[BP_PLAN_MAX_STEPS];
   size_t step_count;
-  uint32_t warnings; /* bit (1 << bp_warning) per warning */
+  bp_set warnings; /* bit (1 << bp_warning) per warning */
   char relaxant_reason[BP_REASON_SIZE];
 } bp_plan;
 
@@ -99,5 +101,8 @@ void bp_plan_build(const bp_patient *p, bp_plan *plan);
 ** string is (tests/unit/test_content.c).
 */
 size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out, size_t capacity);
+
+/* The same JSON, written through a writer. */
+void bp_plan_write_json(const bp_plan *plan, const char *version, bp_writer *json);
 
 #endif

@@ -66,7 +66,7 @@ int bp_tokenizer_next(bp_tokenizer *t, bp_token *tok) {
 }
 
 /* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is invalid. */
-static size_t utf8_sequence_length(const unsigned char *s, size_t n) {
+size_t bp_utf8_sequence_length(const unsigned char *s, size_t n) {
   size_t len;
   unsigned int cp;
   if (s[0] < 0x80) return 1;
@@ -99,7 +99,7 @@ void bp_text_display(const char *text, size_t n, char out[BP_DISPLAY_SIZE]) {
   const unsigned char *s = (const unsigned char *)text;
   size_t in = 0, written = 0, chars = 0;
   while (in < n && chars < BP_DISPLAY_MAX_CHARS) {
-    size_t len = utf8_sequence_length(s + in, n - in);
+    size_t len = bp_utf8_sequence_length(s + in, n - in);
     if (len == 0 || (len == 1 && (s[in] < 0x20 || s[in] == 0x7F))) {
       out[written++] = '?';
       in += len == 0 ? 1 : len;

@@ -82,6 +82,11 @@ typedef enum {
 long bp_phrase_find(const char *text, size_t n, const void *rows, size_t count, size_t row_size,
                     bp_phrase_order order);
 
+/* Length of the valid UTF-8 sequence at s[0..n) (n >= 1), or 0 when it is
+** not one (overlong forms, surrogates and code points past U+10FFFF are
+** invalid). */
+size_t bp_utf8_sequence_length(const unsigned char *s, size_t n);
+
 /*
 ** Rendering of a text value for an error message: at most
 ** BP_DISPLAY_MAX_CHARS characters; invalid UTF-8 bytes and control

@@ -1,6 +1,7 @@
 /*
-** sql_evidence.c: guideline_evidence, an eponymous, read-only virtual table
-** over the evidence rows of bp_content_guideline.c (contract section 3).
+** sqlite_evidence.c: guideline_evidence, an eponymous, read-only virtual table
+** over the evidence rows of bp_content_evidence.c (columns:
+** bp_evidence_table.h) (contract section 3).
 **
 **   SELECT id, quality, statement FROM guideline_evidence
 **    WHERE intervention = 'yoga';
@@ -16,59 +17,25 @@
 ** but constant data, so it may be used from views and triggers under
 ** PRAGMA trusted_schema=OFF. There is no xUpdate, so SQLite refuses writes.
 */
-#include "sql_functions.h"
+#include "sqlite_binding.h"
 
 SQLITE_EXTENSION_INIT3
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "bp_content_evidence.h"
+#include "bp_evidence_table.h"
 
 #ifndef SQLITE_VTAB_INNOCUOUS
 #define SQLITE_VTAB_INNOCUOUS 2
 #endif
 
-enum {
-  COL_ID,
-  COL_INTERVENTION,
-  COL_CATEGORY,
-  COL_POPULATION,
-  COL_COMPARATOR,
-  COL_OUTCOME,
-  COL_EFFECT,
-  COL_QUALITY,
-  COL_RECOMMENDATION,
-  COL_STATEMENT,
-  COL_SOURCE,
-  COL_NOTE
-};
-
 /* The columns xBestIndex can filter on, in argv order. */
-static const int filter_columns[] = {COL_INTERVENTION, COL_CATEGORY, COL_QUALITY,
-                                     COL_RECOMMENDATION};
+static const bp_evidence_column filter_columns[] = {BP_EVIDENCE_INTERVENTION, BP_EVIDENCE_CATEGORY,
+                                                    BP_EVIDENCE_QUALITY,
+                                                    BP_EVIDENCE_RECOMMENDATION};
 #define FILTER_COUNT ((int)(sizeof(filter_columns) / sizeof(filter_columns[0])))
-
-/* Where each column's text is in a bp_evidence row, in column order. */
-static const size_t column_offsets[] = {
-    offsetof(bp_evidence, id),
-    offsetof(bp_evidence, intervention),
-    offsetof(bp_evidence, category),
-    offsetof(bp_evidence, population),
-    offsetof(bp_evidence, comparator),
-    offsetof(bp_evidence, outcome),
-    offsetof(bp_evidence, effect),
-    offsetof(bp_evidence, quality),
-    offsetof(bp_evidence, recommendation),
-    offsetof(bp_evidence, statement),
-    offsetof(bp_evidence, source),
-    offsetof(bp_evidence, note),
-};
-
-/* A column's text; column is one of the COL_ values. */
-static const char *column_text(const bp_evidence *row, int column) {
-  return *(const char *const *)((const char *)row + column_offsets[column]);
-}
 
 typedef struct {
   sqlite3_vtab base;
@@ -86,11 +53,14 @@ static int evidence_connect(sqlite3 *db, void *aux, int argc, const char *const 
   (void)argc;
   (void)argv;
   (void)error;
-  int rc = sqlite3_declare_vtab(
-      db,
-      "CREATE TABLE x(id TEXT, intervention TEXT, category TEXT, population TEXT, "
-      "comparator TEXT, outcome TEXT, effect TEXT, quality TEXT, recommendation TEXT, "
-      "statement TEXT, source TEXT, note TEXT)");
+  char schema[512];
+  size_t used = (size_t)snprintf(schema, sizeof(schema), "CREATE TABLE x(");
+  for (int c = 0; c < BP_EVIDENCE_COLUMN_COUNT; c++) {
+    used += (size_t)snprintf(schema + used, sizeof(schema) - used, "%s%s TEXT", c ? ", " : "",
+                             bp_evidence_column_names[c]);
+  }
+  snprintf(schema + used, sizeof(schema) - used, ")");
+  int rc = sqlite3_declare_vtab(db, schema);
   if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
   if (rc != SQLITE_OK) return rc;
   evidence_table *table = sqlite3_malloc64(sizeof(*table));
@@ -117,7 +87,7 @@ static int evidence_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
     const char *collation = sqlite3_vtab_collation(info, i);
     if (collation != NULL && sqlite3_stricmp(collation, "BINARY") != 0) continue;
     for (int f = 0; f < FILTER_COUNT; f++) {
-      if (filter_columns[f] == c->iColumn && chosen[f] < 0) chosen[f] = i;
+      if ((int)filter_columns[f] == c->iColumn && chosen[f] < 0) chosen[f] = i;
     }
   }
   for (int f = 0; f < FILTER_COUNT; f++) {
@@ -171,7 +141,7 @@ static int evidence_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *id
     }
     size_t wanted_bytes = wanted == NULL ? 0 : (size_t)sqlite3_value_bytes(value);
     for (size_t r = 0; r < bp_evidence_count; r++) {
-      const char *have = column_text(&bp_evidence_rows[r], filter_columns[f]);
+      const char *have = bp_evidence_text(&bp_evidence_rows[r], filter_columns[f]);
       if (wanted == NULL || have == NULL || strlen(have) != wanted_bytes ||
           memcmp(have, wanted, wanted_bytes) != 0) {
         cursor->wanted[r] = 0;
@@ -195,7 +165,8 @@ static int evidence_eof(sqlite3_vtab_cursor *cur) {
 }
 
 static int evidence_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int column) {
-  const char *text = column_text(&bp_evidence_rows[((evidence_cursor *)cur)->row], column);
+  const char *text = bp_evidence_text(&bp_evidence_rows[((evidence_cursor *)cur)->row],
+                                      (bp_evidence_column)column);
   if (text != NULL) sqlite3_result_text(ctx, text, -1, SQLITE_STATIC);
   return SQLITE_OK;
 }
@@ -222,6 +193,6 @@ static const sqlite3_module evidence_module = {
     .xRowid = evidence_rowid,
 };
 
-int bp_sql_register_evidence(sqlite3 *db) {
+int bp_sqlite_register_evidence(sqlite3 *db) {
   return sqlite3_create_module_v2(db, "guideline_evidence", &evidence_module, NULL, NULL);
 }
