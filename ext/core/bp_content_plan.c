@@ -53,13 +53,15 @@ const char *const bp_action_names[BP_ACTION_COUNT] = {"stop",  "evaluate", "refe
                                                       "start", "add",      "consider", "avoid"};
 
 const bp_situation_info bp_situations[BP_SITUATION_COUNT] = {
-    [BP_SITUATION_RED_FLAG] = {"evaluate_specific_cause", NULL, 0, 0},
-    [BP_SITUATION_ACUTE] = {"acute_subacute", "begin", 0, 1},
-    [BP_SITUATION_CHRONIC_NEW] = {"chronic_nonspecific", "begin", 0, 1},
-    [BP_SITUATION_CHRONIC_RESPONSE_UNKNOWN] = {"chronic_nonspecific", "begin", 1, 1},
-    [BP_SITUATION_CHRONIC_MAINTAIN] = {"chronic_nonspecific", "maintain", 1, 1},
-    [BP_SITUATION_CHRONIC_ADD_ADJUNCTS] = {"chronic_nonspecific", "add_adjuncts", 1, 1},
-    [BP_SITUATION_CHRONIC_ESCALATE] = {"chronic_nonspecific", "escalate", 1, 1},
+    [BP_SITUATION_RED_FLAG] = {"evaluate_specific_cause", NULL, 0, BP_RELAXANT_RULE_OVERDUE_ONLY},
+    [BP_SITUATION_ACUTE] = {"acute_subacute", "begin", 0, BP_RELAXANT_RULE_FULL},
+    [BP_SITUATION_CHRONIC_NEW] = {"chronic_nonspecific", "begin", 0, BP_RELAXANT_RULE_FULL},
+    [BP_SITUATION_CHRONIC_RESPONSE_UNKNOWN] = {"chronic_nonspecific", "begin", 1,
+                                               BP_RELAXANT_RULE_FULL},
+    [BP_SITUATION_CHRONIC_MAINTAIN] = {"chronic_nonspecific", "maintain", 1, BP_RELAXANT_RULE_FULL},
+    [BP_SITUATION_CHRONIC_ADD_ADJUNCTS] = {"chronic_nonspecific", "add_adjuncts", 1,
+                                           BP_RELAXANT_RULE_FULL},
+    [BP_SITUATION_CHRONIC_ESCALATE] = {"chronic_nonspecific", "escalate", 1, BP_RELAXANT_RULE_FULL},
 };
 
 #define RED BP_IN(BP_SITUATION_RED_FLAG)

@@ -74,11 +74,17 @@ typedef enum {
   BP_SITUATION_COUNT
 } bp_situation;
 
+/* How much of the relaxant rule a situation applies. */
+typedef enum {
+  BP_RELAXANT_RULE_OVERDUE_ONLY, /* rule 1 only: stop an overdue relaxant (every pathway) */
+  BP_RELAXANT_RULE_FULL          /* rules 1 to 4 */
+} bp_relaxant_rule_scope;
+
 typedef struct {
   const char *pathway;
   const char *stage;   /* NULL: JSON null */
   int continues_tried; /* a "continue" step for each tried F or A item */
-  int relaxant_rule;   /* the relaxant rule applies */
+  bp_relaxant_rule_scope relaxant_rule;
 } bp_situation_info;
 
 extern const bp_situation_info bp_situations[BP_SITUATION_COUNT];

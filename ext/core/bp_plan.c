@@ -124,7 +124,7 @@ static void append_text(char *out, size_t size, const char *text) {
   if (text != NULL && used < size) snprintf(out + used, size - used, "%s", text);
 }
 
-static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan) {
+static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan, bp_relaxant_rule_scope scope) {
   const int64_t max_days = bp_relaxant_max_days.value;
   int64_t days = p->relaxant_days_given ? p->relaxant_days : 0;
   int contraindicated = p->contraindications != 0;
@@ -135,6 +135,8 @@ static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan) {
     rule = &bp_relaxant_steps[BP_RELAXANT_STOP_OVERDUE];
     add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence, rule->reason, 1, 0);
     plan->warnings |= BP_BIT(BP_WARN_RELAXANT_OVERDUE);
+  } else if (scope == BP_RELAXANT_RULE_OVERDUE_ONLY) {
+    return;
   } else if (p->spasm && (contraindicated || hepatic_bad)) {
     if (contraindicated) plan->warnings |= BP_BIT(BP_WARN_RELAXANT_CONTRAINDICATED);
     if (hepatic_bad) plan->warnings |= BP_BIT(BP_WARN_HEPATIC_NOT_RECOMMENDED);
@@ -215,7 +217,7 @@ void bp_plan_build(const bp_patient *p, bp_plan *plan) {
                it->continue_reason, 1, (size_t)i);
     }
   }
-  if (info->relaxant_rule) apply_relaxant_rule(p, plan);
+  apply_relaxant_rule(p, plan, info->relaxant_rule);
   sort_steps(plan);
 }
 

@@ -76,6 +76,31 @@ static int collector_append(sqlite3_context *ctx, fill_collector *c, bp_fill fil
   return 1;
 }
 
+/*
+** 1 when the statement is being interrupted (sqlite3_interrupt). SQLite has
+** sqlite3_is_interrupted() from 3.41.0. A loadable build compiled with older
+** headers still reaches it in a 3.41+ host: the API routines table only
+** grows at its end, and is_interrupted is the entry right after the last one
+** of 3.40 (value_encoding). With an older host, or a static build against an
+** older library, there is no way to know: 0, and the final step does its
+** work (docs/reliability.md says so).
+*/
+static int statement_interrupted(sqlite3 *db) {
+#if SQLITE_VERSION_NUMBER >= 3041000
+  return sqlite3_libversion_number() >= 3041000 && sqlite3_is_interrupted(db);
+#elif defined(SQLITE_CORE)
+  (void)db;
+  return 0;
+#else
+  typedef struct {
+    sqlite3_api_routines through_3_40;
+    int (*is_interrupted)(sqlite3 *);
+  } api_3_41;
+  if (sqlite3_libversion_number() < 3041000) return 0;
+  return ((const api_3_41 *)(const void *)sqlite3_api)->is_interrupted(db);
+#endif
+}
+
 static void collector_free(fill_collector *c) {
   if (c->fills != c->inline_fills) sqlite3_free(c->fills);
   c->fills = NULL;
@@ -117,10 +142,8 @@ void bp_sqlite_courses_final(sqlite3_context *ctx) {
   const bp_function_info *function = sqlite3_user_data(ctx);
   fill_collector *c = sqlite3_aggregate_context(ctx, 0);
   if (c == NULL || c->failed || c->count == 0) goto done;
-#if SQLITE_VERSION_NUMBER >= 3041000
   /* After an interrupt SQLite still calls xFinal to clean up: skip the work. */
-  if (sqlite3_is_interrupted(sqlite3_context_db_handle(ctx))) goto done;
-#endif
+  if (statement_interrupted(sqlite3_context_db_handle(ctx))) goto done;
   bp_fills_sort(c->fills, (size_t)c->count);
   if (function->course == BP_COURSES_LONGEST) {
     sqlite3_result_int64(ctx, bp_courses_longest(c->fills, (size_t)c->count, &c->params));

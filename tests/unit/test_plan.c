@@ -386,11 +386,25 @@ static void test_relaxant_rule(void) {
              "Cyclobenzaprine for the spasm, short course: at most 21 more days, start at 5 mg.",
              "acute reason");
 
+  /* On the red-flag pathway only rule 1 holds: an overdue relaxant is
+  ** stopped (contract section 3); the other rules give nothing. */
   p.red_flag = 1;
   p.relaxant_days_given = 1;
   p.relaxant_days = 30;
-  check("red flag: no relaxant rule at all", &p, "evaluate_specific_cause/null",
+  check("red flag, 30 days: stop the relaxant, then evaluate", &p, "evaluate_specific_cause/null",
+        "stop muscle_relaxant, evaluate specific_cause_evaluation", "relaxant_overdue");
+  p.relaxant_days = 22;
+  p.spasm = 0;
+  check("red flag, 22 days without spasm: rule 1 holds too", &p, "evaluate_specific_cause/null",
+        "stop muscle_relaxant, evaluate specific_cause_evaluation", "relaxant_overdue");
+  p.relaxant_days = 21;
+  p.spasm = 1;
+  check("red flag, 21 days: within the label, evaluate only", &p, "evaluate_specific_cause/null",
         "evaluate specific_cause_evaluation", "");
+  p.relaxant_days = 3;
+  p.contraindications = BP_BIT(0);
+  check("red flag: rules 2 to 4 do not apply (no contraindication stop or warning)", &p,
+        "evaluate_specific_cause/null", "evaluate specific_cause_evaluation", "");
 }
 
 static void test_warnings_order(void) {
