@@ -5,7 +5,8 @@
 ** column holds an allowed value, every string can go into JSON as it is,
 ** and every canonical intervention id maps to itself. For the evidence
 ** rows also: no effect size without a graded source, a note on every
-** departure from ACP 2017.
+** departure from ACP 2017, and the same caveat in the reason of every plan
+** step that cites such a row.
 */
 #include <string.h>
 
@@ -197,6 +198,90 @@ static void test_departure_notes(void) {
          "pain_spasm_cycle: the Friedman 2015 trial in note and source");
 }
 
+/* The caveat a plan step must carry when it cites a departure row. The
+** continue steps (bp_content_interventions.c) are left out: they keep what
+** the patient already does. smr_chronic is left out: its caveat does not
+** fit the relaxant reason buffer with every note (see the length check). */
+static const struct {
+  const char *evidence_id;
+  const char *phrase;
+  size_t rules; /* step rules that cite the row, counted by hand */
+} caveats[] = {
+    {"mdr_vs_usual_care", "ACP 2017 Rec 2", 1}, /* refer multidisciplinary_rehabilitation */
+    {"refer_mdr", "ACP 2017 Rec 2", 1},         /* the same step */
+    {"smt_benefit", "ACP 2017 Rec 2", 1},       /* add spinal_manipulation */
+    {"smt_vs_active", "ACP 2017 Rec 2", 1},     /* the same step */
+    {"pain_spasm_cycle", "Friedman 2015", 2},   /* consider muscle_relaxant, acute and chronic */
+    {"massage_chronic_review", "ACP 2017", 1},  /* add massage */
+    {"heat_chronic", "acute and subacute", 1},  /* start heat_therapy, chronic */
+};
+#define CAVEAT_COUNT (sizeof(caveats) / sizeof(caveats[0]))
+
+static int cites(const char *const *ids, const char *id) {
+  for (size_t k = 0; k < BP_MAX_EVIDENCE && ids[k] != NULL; k++) {
+    if (strcmp(ids[k], id) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Checks one rule's reason; counts, per caveat, the rules that cite it. */
+static int caveats_ok(const char *const *ids, const char *reason, const char *where, size_t *seen) {
+  int ok = 1;
+  for (size_t c = 0; c < CAVEAT_COUNT; c++) {
+    if (!cites(ids, caveats[c].evidence_id)) continue;
+    seen[c]++;
+    if (strstr(reason, caveats[c].phrase) == NULL) {
+      tap_diag("%s cites %s but its reason lacks '%s'", where, caveats[c].evidence_id,
+               caveats[c].phrase);
+      ok = 0;
+    }
+  }
+  return ok;
+}
+
+static void test_step_caveats(void) {
+  size_t seen[CAVEAT_COUNT] = {0};
+  int ok = 1;
+  char where[64];
+  for (size_t r = 0; r < bp_step_rule_count; r++) {
+    snprintf(where, sizeof(where), "step rule %zu", r);
+    ok &= caveats_ok(bp_step_rules[r].evidence, bp_step_rules[r].reason, where, seen);
+  }
+  for (int k = 0; k < BP_RELAXANT_STEP_COUNT; k++) {
+    snprintf(where, sizeof(where), "relaxant step %d", k);
+    ok &= caveats_ok(bp_relaxant_steps[k].evidence, bp_relaxant_steps[k].reason, where, seen);
+  }
+  int counts = 1;
+  for (size_t c = 0; c < CAVEAT_COUNT; c++) {
+    if (seen[c] != caveats[c].rules) {
+      tap_diag("%s is cited by %zu step rules, expected %zu", caveats[c].evidence_id, seen[c],
+               caveats[c].rules);
+      counts = 0;
+    }
+  }
+  tap_ok(ok, "every step citing a departure row says so in its reason");
+  tap_ok(counts, "the departure rows are cited by the step rules counted by hand");
+
+  /* The relaxant reason is built in a buffer of BP_REASON_SIZE: the format
+  ** with the most digits the day count can have, and every note appended. */
+  int digits = 1;
+  for (int64_t n = bp_relaxant_max_days.value; n >= 10; n /= 10) digits++;
+  size_t notes = 0;
+  for (int k = 0; k < BP_RELAXANT_NOTE_COUNT; k++) {
+    if (bp_relaxant_notes[k].text != NULL) notes += strlen(bp_relaxant_notes[k].text);
+  }
+  int fits = 1;
+  for (int k = 0; k < BP_RELAXANT_STEP_COUNT; k++) {
+    if (bp_relaxant_steps[k].action != BP_ACTION_CONSIDER) continue;
+    size_t longest = strlen(bp_relaxant_steps[k].reason) - strlen("%lld") + (size_t)digits + notes;
+    if (longest + 1 > BP_REASON_SIZE) {
+      tap_diag("relaxant step %d: up to %zu characters, buffer %d", k, longest, BP_REASON_SIZE);
+      fits = 0;
+    }
+  }
+  tap_ok(fits, "the longest relaxant reason, with every note, fits in BP_REASON_SIZE");
+}
+
 static void test_plan_rules(void) {
   int ok = 1;
   char where[64];
@@ -299,6 +384,7 @@ int main(void) {
   test_evidence_rows();
   test_effect_quality();
   test_departure_notes();
+  test_step_caveats();
   test_plan_rules();
   test_vocabulary();
   return tap_done();
