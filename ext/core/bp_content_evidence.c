@@ -7,6 +7,10 @@
 **   [2] cyclobenzaprine labelling (openFDA)
 **   [3] Roland 1986, Clin Biomech (identification: medium confidence)
 **   [4] van Dieen 2003, J Electromyogr Kinesiol (medium confidence)
+** docs/clinical-content.md lists every row with its full citations, and
+** says, row by row, where the summary put it differently and why the row
+** says otherwise; tests/unit/test_content_doc.c checks that the two agree.
+**
 ** quality is the grade a source gives the statement: insufficient when a
 ** source grades the evidence as insufficient, not_graded when no source
 ** grades the statement at all, label for the drug label. An effect size

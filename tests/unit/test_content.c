@@ -6,7 +6,8 @@
 ** and every canonical intervention id maps to itself. For the evidence
 ** rows also: no effect size without a graded source, a note on every
 ** departure from ACP 2017, and the same caveat in the reason of every plan
-** step that cites such a row.
+** step that cites such a row. (docs/clinical-content.md against the rows:
+** test_content_doc.c.)
 */
 #include <string.h>
 
