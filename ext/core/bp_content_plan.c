@@ -86,7 +86,7 @@ const bp_step_rule bp_step_rules[] = {
      BP_INT_MULTIDISCIPLINARY_REHABILITATION,
      {"refer_mdr", "mdr_vs_usual_care"},
      "Inadequate response to first-line and adjunct therapy: refer for multidisciplinary "
-     "rehabilitation."},
+     "rehabilitation. ACP 2017 Rec 2 lists it as an initial option."},
     {ESCALATE,
      BP_ACTION_EVALUATE,
      BP_INT_SPECIFIC_CAUSE_EVALUATION,
@@ -162,12 +162,14 @@ const bp_step_rule bp_step_rules[] = {
      BP_ACTION_ADD,
      BP_INT_MASSAGE,
      {"massage_chronic_review", "massage_summary"},
-     "Inadequate response: add massage as an adjunct."},
+     "Inadequate response: add massage as an adjunct. ACP 2017 lists it for acute and subacute "
+     "pain only."},
     {ADJUNCTS,
      BP_ACTION_ADD,
      BP_INT_SPINAL_MANIPULATION,
      {"smt_benefit", "smt_vs_active"},
-     "Inadequate response: add spinal manipulation as an adjunct."},
+     "Inadequate response: add spinal manipulation as an adjunct. ACP 2017 Rec 2 lists it as an "
+     "initial option."},
     {ADJUNCTS,
      BP_ACTION_CONSIDER,
      BP_INT_NSAID,
@@ -202,12 +204,13 @@ const bp_relaxant_step_rule bp_relaxant_steps[BP_RELAXANT_STEP_COUNT] = {
     [BP_RELAXANT_CONSIDER_ACUTE] =
         {BP_ACTION_CONSIDER,
          {"smr_acute", "smr_label_indication", "smr_label_duration", "pain_spasm_cycle"},
-         "Cyclobenzaprine for the spasm, short course: at most %lld more days, start at 5 mg."},
+         "Cyclobenzaprine for the spasm, short course: at most %lld more days, start at 5 mg."
+         " Adding it to an NSAID gave no gain in a trial (Friedman 2015)."},
     [BP_RELAXANT_CONSIDER_CHRONIC] =
         {BP_ACTION_CONSIDER,
          {"smr_chronic", "smr_label_indication", "smr_label_duration", "pain_spasm_cycle"},
          "Cyclobenzaprine for a spasm flare, short course: at most %lld more days, start at "
-         "5 mg."},
+         "5 mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015)."},
 };
 
 const bp_relaxant_note_rule bp_relaxant_notes[BP_RELAXANT_NOTE_COUNT] = {

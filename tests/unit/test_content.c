@@ -3,7 +3,11 @@
 ** The tables are data, so these checks stand in for a type system: every
 ** evidence id a plan cites exists, ids are unique, every closed-vocabulary
 ** column holds an allowed value, every string can go into JSON as it is,
-** and every canonical intervention id maps to itself.
+** and every canonical intervention id maps to itself. For the evidence
+** rows also: no effect size without a graded source, a note on every
+** departure from ACP 2017, and the same caveat in the reason of every plan
+** step that cites such a row. (docs/clinical-content.md against the rows:
+** test_content_doc.c.)
 */
 #include <string.h>
 
@@ -38,14 +42,29 @@ static int in_list(const char *value, const char *const *allowed) {
   return 0;
 }
 
-/* Plain printable ASCII with no quote or backslash: safe inside JSON and
-** SQL messages as it is. */
+/* Plain printable ASCII with no quote (double or single) or backslash:
+** safe inside JSON, SQL literals and messages as it is. */
 static int json_safe(const char *s) {
   if (s == NULL) return 1;
   for (; *s; s++) {
-    if (*s < 0x20 || *s > 0x7e || *s == '"' || *s == '\\') return 0;
+    if (*s < 0x20 || *s > 0x7e || *s == '"' || *s == '\'' || *s == '\\') return 0;
   }
   return 1;
+}
+
+static const bp_evidence *evidence_row(const char *id) {
+  for (size_t r = 0; r < bp_evidence_count; r++) {
+    if (strcmp(bp_evidence_rows[r].id, id) == 0) return &bp_evidence_rows[r];
+  }
+  return NULL;
+}
+
+/* 1 if the effect claims no more than the quality allows: a size (none,
+** small, small_to_moderate, moderate) needs a source that grades the
+** evidence, so with insufficient or not_graded the effect must be unclear. */
+static int effect_allowed(const char *effect, const char *quality) {
+  int ungraded = strcmp(quality, "insufficient") == 0 || strcmp(quality, "not_graded") == 0;
+  return !ungraded || strcmp(effect, "unclear") == 0;
 }
 
 static int evidence_list_ok(const char *const *ids, size_t max, const char *where) {
@@ -63,7 +82,8 @@ static void test_evidence_rows(void) {
   static const char *const populations[] = {"chronic", "acute_subacute", "any", NULL};
   static const char *const effects[] = {"none",     "small",   "small_to_moderate",
                                         "moderate", "unclear", NULL};
-  static const char *const qualities[] = {"high", "moderate", "low", "insufficient", "label", NULL};
+  static const char *const qualities[] = {"high",       "moderate", "low", "insufficient",
+                                          "not_graded", "label",    NULL};
   static const char *const recommendations[] = {
       "first_line", "adjunct", "escalation", "avoid", "caution", "other_recommended", NULL};
   static const char *const categories[] = {
@@ -110,6 +130,157 @@ static void test_evidence_rows(void) {
   int all = 1;
   for (size_t k = 0; additions[k]; k++) all &= evidence_exists(additions[k]);
   tap_ok(all, "ACP 2017 chronic additions are rows");
+}
+
+/* No row claims an effect size on evidence that no source grades, or that
+** a source grades as insufficient. The checker itself is tried first on
+** pairs decided by hand, so that a checker that passes everything fails. */
+static void test_effect_quality(void) {
+  tap_ok(!effect_allowed("none", "insufficient") && !effect_allowed("small", "not_graded") &&
+             !effect_allowed("small_to_moderate", "insufficient") &&
+             !effect_allowed("moderate", "not_graded"),
+         "checker: none, small, small_to_moderate, moderate refused with insufficient or "
+         "not_graded");
+  tap_ok(effect_allowed("unclear", "insufficient") && effect_allowed("unclear", "not_graded") &&
+             effect_allowed("none", "low") && effect_allowed("moderate", "moderate") &&
+             effect_allowed("unclear", "label"),
+         "checker: unclear always allowed, a size allowed with a graded source");
+  int ok = 1;
+  for (size_t r = 0; r < bp_evidence_count; r++) {
+    const bp_evidence *e = &bp_evidence_rows[r];
+    if (!effect_allowed(e->effect, e->quality)) {
+      tap_diag("row %s: effect %s with quality %s", e->id, e->effect, e->quality);
+      ok = 0;
+    }
+  }
+  tap_ok(ok, "no row claims an effect its quality does not allow");
+
+  /* The rows issue 14 corrected, worked out from the sources by hand. */
+  const bp_evidence *e = evidence_row("heat_with_exercise");
+  tap_ok(e != NULL && strcmp(e->quality, "moderate") == 0 &&
+             strcmp(e->population, "acute_subacute") == 0 &&
+             strcmp(e->comparator, "heat wrap alone") == 0,
+         "heat_with_exercise: moderate, acute_subacute, against heat wrap alone (French 2006)");
+  e = evidence_row("red_flags_evaluate");
+  tap_ok(e != NULL && strcmp(e->quality, "moderate") == 0 && e->note != NULL &&
+             strstr(e->source, "Rec 3") != NULL && strstr(e->note, "Verhagen 2016") != NULL,
+         "red_flags_evaluate: moderate (ACP/APS 2007 Rec 3), Verhagen 2016 kept as a note");
+  e = evidence_row("lumbar_support_no_benefit");
+  tap_ok(e != NULL && strcmp(e->effect, "unclear") == 0 &&
+             strcmp(e->quality, "insufficient") == 0 && strcmp(e->recommendation, "avoid") == 0,
+         "lumbar_support_no_benefit: unclear, insufficient, avoid (WHO 2023)");
+}
+
+/* Every place where the summary's algorithm, which the plan keeps, departs
+** from ACP 2017 is a note that names ACP 2017. */
+static void test_departure_notes(void) {
+  static const char *const departures[] = {"mdr_vs_usual_care",
+                                           "refer_mdr",
+                                           "smt_benefit",
+                                           "smt_vs_active",
+                                           "pain_spasm_cycle",
+                                           "massage_summary",
+                                           "massage_chronic_review",
+                                           "smr_chronic",
+                                           "heat_chronic",
+                                           NULL};
+  int ok = 1;
+  for (size_t k = 0; departures[k]; k++) {
+    const bp_evidence *e = evidence_row(departures[k]);
+    if (e == NULL || e->note == NULL || strstr(e->note, "ACP 2017") == NULL) {
+      tap_diag("departure row %s has no note that names ACP 2017", departures[k]);
+      ok = 0;
+    }
+  }
+  tap_ok(ok, "every departure from ACP 2017 is a note naming ACP 2017");
+  const bp_evidence *cycle = evidence_row("pain_spasm_cycle");
+  tap_ok(cycle != NULL && strstr(cycle->note, "Friedman 2015") != NULL &&
+             strstr(cycle->source, "Friedman 2015") != NULL,
+         "pain_spasm_cycle: the Friedman 2015 trial in note and source");
+}
+
+/* The caveat a plan step must carry when it cites a departure row. The
+** continue steps (bp_content_interventions.c) are left out: they keep what
+** the patient already does. smr_chronic is left out: its caveat does not
+** fit the relaxant reason buffer with every note (see the length check). */
+static const struct {
+  const char *evidence_id;
+  const char *phrase;
+  size_t rules; /* step rules that cite the row, counted by hand */
+} caveats[] = {
+    {"mdr_vs_usual_care", "ACP 2017 Rec 2", 1}, /* refer multidisciplinary_rehabilitation */
+    {"refer_mdr", "ACP 2017 Rec 2", 1},         /* the same step */
+    {"smt_benefit", "ACP 2017 Rec 2", 1},       /* add spinal_manipulation */
+    {"smt_vs_active", "ACP 2017 Rec 2", 1},     /* the same step */
+    {"pain_spasm_cycle", "Friedman 2015", 2},   /* consider muscle_relaxant, acute and chronic */
+    {"massage_chronic_review", "ACP 2017", 1},  /* add massage */
+    {"heat_chronic", "acute and subacute", 1},  /* start heat_therapy, chronic */
+};
+#define CAVEAT_COUNT (sizeof(caveats) / sizeof(caveats[0]))
+
+static int cites(const char *const *ids, const char *id) {
+  for (size_t k = 0; k < BP_MAX_EVIDENCE && ids[k] != NULL; k++) {
+    if (strcmp(ids[k], id) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Checks one rule's reason; counts, per caveat, the rules that cite it. */
+static int caveats_ok(const char *const *ids, const char *reason, const char *where, size_t *seen) {
+  int ok = 1;
+  for (size_t c = 0; c < CAVEAT_COUNT; c++) {
+    if (!cites(ids, caveats[c].evidence_id)) continue;
+    seen[c]++;
+    if (strstr(reason, caveats[c].phrase) == NULL) {
+      tap_diag("%s cites %s but its reason lacks '%s'", where, caveats[c].evidence_id,
+               caveats[c].phrase);
+      ok = 0;
+    }
+  }
+  return ok;
+}
+
+static void test_step_caveats(void) {
+  size_t seen[CAVEAT_COUNT] = {0};
+  int ok = 1;
+  char where[64];
+  for (size_t r = 0; r < bp_step_rule_count; r++) {
+    snprintf(where, sizeof(where), "step rule %zu", r);
+    ok &= caveats_ok(bp_step_rules[r].evidence, bp_step_rules[r].reason, where, seen);
+  }
+  for (int k = 0; k < BP_RELAXANT_STEP_COUNT; k++) {
+    snprintf(where, sizeof(where), "relaxant step %d", k);
+    ok &= caveats_ok(bp_relaxant_steps[k].evidence, bp_relaxant_steps[k].reason, where, seen);
+  }
+  int counts = 1;
+  for (size_t c = 0; c < CAVEAT_COUNT; c++) {
+    if (seen[c] != caveats[c].rules) {
+      tap_diag("%s is cited by %zu step rules, expected %zu", caveats[c].evidence_id, seen[c],
+               caveats[c].rules);
+      counts = 0;
+    }
+  }
+  tap_ok(ok, "every step citing a departure row says so in its reason");
+  tap_ok(counts, "the departure rows are cited by the step rules counted by hand");
+
+  /* The relaxant reason is built in a buffer of BP_REASON_SIZE: the format
+  ** with the most digits the day count can have, and every note appended. */
+  int digits = 1;
+  for (int64_t n = bp_relaxant_max_days.value; n >= 10; n /= 10) digits++;
+  size_t notes = 0;
+  for (int k = 0; k < BP_RELAXANT_NOTE_COUNT; k++) {
+    if (bp_relaxant_notes[k].text != NULL) notes += strlen(bp_relaxant_notes[k].text);
+  }
+  int fits = 1;
+  for (int k = 0; k < BP_RELAXANT_STEP_COUNT; k++) {
+    if (bp_relaxant_steps[k].action != BP_ACTION_CONSIDER) continue;
+    size_t longest = strlen(bp_relaxant_steps[k].reason) - strlen("%lld") + (size_t)digits + notes;
+    if (longest + 1 > BP_REASON_SIZE) {
+      tap_diag("relaxant step %d: up to %zu characters, buffer %d", k, longest, BP_REASON_SIZE);
+      fits = 0;
+    }
+  }
+  tap_ok(fits, "the longest relaxant reason, with every note, fits in BP_REASON_SIZE");
 }
 
 static void test_plan_rules(void) {
@@ -212,6 +383,9 @@ static void test_vocabulary(void) {
 
 int main(void) {
   test_evidence_rows();
+  test_effect_quality();
+  test_departure_notes();
+  test_step_caveats();
   test_plan_rules();
   test_vocabulary();
   return tap_done();

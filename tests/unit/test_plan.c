@@ -280,7 +280,7 @@ static void test_relaxant_rule(void) {
   bp_plan_build(&p, &plan);
   tap_is_str(relaxant_step(&plan)->reason,
              "Cyclobenzaprine for a spasm flare, short course: at most 21 more days, start at "
-             "5 mg.",
+             "5 mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015).",
              "no relaxant days: at most 21 more days");
   tap_ok(has_evidence(relaxant_step(&plan), "smr_chronic") &&
              !has_evidence(relaxant_step(&plan), "smr_label_hepatic_mild"),
@@ -291,7 +291,8 @@ static void test_relaxant_rule(void) {
   bp_plan_build(&p, &plan);
   tap_is_str(relaxant_step(&plan)->reason,
              "Cyclobenzaprine for a spasm flare, short course: at most 0 more days, start at "
-             "5 mg. The 21-day limit is reached.",
+             "5 mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015). The 21-day "
+             "limit is reached.",
              "21 days: still consider, with no days left");
   tap_ok(plan.warnings == 0, "21 days: no warning");
 
@@ -361,7 +362,8 @@ static void test_relaxant_rule(void) {
          "serotonergic, mild hepatic and age 65 add their evidence");
   tap_is_str(relaxant_step(&plan)->reason,
              "Cyclobenzaprine for a spasm flare, short course: at most 21 more days, start at "
-             "5 mg. Mild hepatic impairment: titrate slowly. Age 65 or over: titrate slowly.",
+             "5 mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015). Mild hepatic "
+             "impairment: titrate slowly. Age 65 or over: titrate slowly.",
              "titrate slowly for mild hepatic impairment and age 65");
   p.age = 64.9;
   p.hepatic_given = 0;
@@ -383,7 +385,8 @@ static void test_relaxant_rule(void) {
              !has_evidence(relaxant_step(&plan), "smr_chronic"),
          "the acute relaxant step cites the acute evidence");
   tap_is_str(relaxant_step(&plan)->reason,
-             "Cyclobenzaprine for the spasm, short course: at most 21 more days, start at 5 mg.",
+             "Cyclobenzaprine for the spasm, short course: at most 21 more days, start at 5 mg. "
+             "Adding it to an NSAID gave no gain in a trial (Friedman 2015).",
              "acute reason");
 
   /* On the red-flag pathway only rule 1 holds: an overdue relaxant is
