@@ -99,6 +99,19 @@ build/$(1)/backpain.so: $$($(1)_CORE) $$($(1)_BINDING)
 	$$(SAY) "  LD      $$@"
 	$$(Q)$$(CC) -shared $(3) $$(LDFLAGS) -o $$@ $$^ $$(LIBS)
 
+# The same extension under another version number, for the upgrade test
+# (tests/capi/upgrade.c): only bp_calls.c uses the version.
+build/$(1)/upgrade/bp_calls.o: ext/core/bp_calls.c $$(CORE_HEADERS) VERSION
+	@mkdir -p $$(@D)
+	$$(SAY) "  CC      $$@"
+	$$(Q)$$(CC) $$(filter-out -DBACKPAIN_VERSION=%,$$(BASE_CFLAGS)) \
+	  -DBACKPAIN_VERSION='"$$(VERSION)-upgrade-test"' $(2) $$(CFLAGS) -c $$< -o $$@
+
+build/$(1)/upgrade/backpain.so: build/$(1)/upgrade/bp_calls.o \
+    $$(filter-out build/$(1)/core/bp_calls.o,$$($(1)_CORE)) $$($(1)_BINDING)
+	$$(SAY) "  LD      $$@"
+	$$(Q)$$(CC) -shared $(3) $$(LDFLAGS) -o $$@ $$^ $$(LIBS)
+
 build/$(1)/libbackpain.a: $$($(1)_CORE) $$($(1)_BINDING)
 	$$(SAY) "  AR      $$@"
 	$$(Q)rm -f $$@
@@ -123,8 +136,10 @@ build/$(1)/sqltap: tests/sqltap.c
 
 # The whole suite against this variant; tests/run tells prove how to run
 # each kind of test file.
-suite-$(1): build/$(1)/backpain.so build/$(1)/sqltap $$($(1)_TESTS) $$(COMMA_LOCALE)
-	BACKPAIN_EXT=build/$(1)/backpain SQLTAP=build/$(1)/sqltap \
+suite-$(1): build/$(1)/backpain.so build/$(1)/upgrade/backpain.so build/$(1)/sqltap \
+    $$($(1)_TESTS) $$(COMMA_LOCALE)
+	BACKPAIN_EXT=build/$(1)/backpain BACKPAIN_EXT_UPGRADE=build/$(1)/upgrade/backpain \
+	  SQLTAP=build/$(1)/sqltap \
 	  $$(PROVE) --exec tests/run $$($(1)_TESTS) $$(SQL_TESTS)
 
 # The SQL case files through a sqlite3 shell (SHELL_PATH, default: system).
@@ -207,8 +222,10 @@ asan: suite-asan
 VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full \
   --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible
 
-valgrind: dist/backpain.so build/rel/sqltap $(rel_TESTS) build/static/static_client
-	BACKPAIN_EXT=build/rel/backpain SQLTAP=build/rel/sqltap VALGRIND="$(VALGRIND_CMD)" \
+valgrind: dist/backpain.so build/rel/upgrade/backpain.so build/rel/sqltap $(rel_TESTS) \
+    build/static/static_client
+	BACKPAIN_EXT=build/rel/backpain BACKPAIN_EXT_UPGRADE=build/rel/upgrade/backpain \
+	  SQLTAP=build/rel/sqltap VALGRIND="$(VALGRIND_CMD)" \
 	  $(PROVE) --exec tests/run $(rel_TESTS) $(SQL_TESTS) build/static/static_client
 
 # Coverage of ext/ by the whole suite (unit, C API and SQL tests).
