@@ -1,15 +1,20 @@
 -- sql/data_quality.sql: what did the reports leave out, and why? Nothing
 -- disappears unseen.
 -- Answers:
---   1. relaxant fills by status: used (ok), skipped for a missing start or
---      end date (the aggregates skip NULL dates), rejected because the end
---      is before the start, or kept out as a cyclobenzaprine product
---      outside back pain;
+--   1. relaxant fills by status: used (ok), used as open fills that run to
+--      the person's data cut-off (open: no end date and no days supply),
+--      left out for a missing start date (no_start_date), for a date that is
+--      not a date (bad_date: an impossible day, a word), because the end is
+--      before the start (end_before_start), or kept out as a cyclobenzaprine
+--      product outside back pain;
 --   2. cyclobenzaprine fills without a usable dose (not dose-checked);
 --   3. drug texts that are neither a relaxant nor any guideline
 --      intervention (unknown or other drugs), most frequent first;
---   4. diagnoses without a date, and codes icd10_class() does not classify;
---   5. observations outside their range or vocabulary (left out of plans).
+--   4. diagnoses without a date or with one that is not a date, and codes
+--      icd10_class() does not classify;
+--   5. observations outside their range or vocabulary (left out of plans);
+--   6. plans the extension could not make: the facts it rejected, with the
+--      error message (recommend_plan's on_error 'report').
 -- Needs: .load dist/backpain, .read sql/views.sql.
 
 -- 1. Relaxant fills by status
@@ -33,7 +38,8 @@ SELECT coalesce(drug_source_value, '(NULL)') AS drug_source_value, count(*) AS r
  LIMIT 10;
 
 -- 4. Diagnoses
-SELECT sum(condition_start_date IS NULL) AS without_date,
+SELECT sum(start_value IS NULL) AS without_date,
+       sum(start_value IS NOT NULL AND condition_start_date IS NULL) AS date_not_a_date,
        sum(class IS NULL) AS not_classified,
        count(*) AS all_diagnoses
   FROM classified_condition;
@@ -46,3 +52,10 @@ SELECT observation_source_value, count(*) AS rows_out_of_range
         AND NOT coalesce(lower(value_as_string) IN ('none', 'mild', 'moderate', 'severe'), 0))
  GROUP BY observation_source_value
  ORDER BY observation_source_value;
+
+-- 6. Plans with an error instead of steps
+SELECT count(*) AS plans_with_error,
+       (SELECT count(*) FROM patient_plan) AS all_plans,
+       min(json_extract(plan, '$.error')) AS first_error
+  FROM patient_plan
+ WHERE json_extract(plan, '$.error') IS NOT NULL;
