@@ -4,12 +4,16 @@
 # (no network, no script), the browser must render its four charts, every
 # key figure in the rendered page must equal the SQL result, and the
 # screenshot must not be blank (compared with a blank page of the same size).
+# Without Chromium the test reports "skipped: chromium not installed"
+# (tests/support/tap.sh, skip_all).
 set -u
 ext=${BACKPAIN_EXT:-dist/backpain}
 browser=${CHROMIUM:-chromium}
+. tests/support/tap.sh
+command -v "$browser" >/dev/null 2>&1 || skip_all "$browser not installed (make deps-clients)"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 not installed (make deps)"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-. tests/support/tap.sh
 chrome() { # args...: headless Chromium with no network chatter and a fresh profile
   timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
@@ -60,8 +64,9 @@ check_figure low-value-lumbar_support "SELECT count(*) FROM procedure_occurrence
 printf '<!DOCTYPE html><html><body></body></html>' > "$dir/blank.html"
 chrome --window-size=1000,1500 --screenshot="$dir/blank.png" "file://$dir/blank.html" >/dev/null
 chrome --window-size=1000,1500 --screenshot="$dir/report.png" "file://$dir/report.html" >/dev/null
-blank=$(wc -c < "$dir/blank.png" 2>/dev/null || echo 0)
-shot=$(wc -c < "$dir/report.png" 2>/dev/null || echo 0)
+bytes() { if [ -f "$1" ]; then wc -c < "$1"; else echo 0; fi; }
+blank=$(bytes "$dir/blank.png")
+shot=$(bytes "$dir/report.png")
 [ "$blank" -gt 0 ] && [ "$shot" -gt $((10 * blank)) ]
 result "the screenshot is not blank: $shot bytes against $blank for a blank page" $?
 
