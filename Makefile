@@ -11,9 +11,13 @@
 #   make asan       the same suite under AddressSanitizer + UBSan
 #   make test-sqlite352  the suite against SQLite 3.52 (from the npm package
 #                   sqlite3@6.0.1): its library in-process, and its shell
+#   make deps-clients    install what the clients need: the Debian packages
+#                   that are missing (CLIENT_DEBS) and better-sqlite3@12
+#                   (npm, into build/node)
 #   make test-clients    real clients: Python's sqlite3, sqlite-utils,
-#                   Node's better-sqlite3@12 (installed into build/node), and
-#                   the HTML report in headless Chromium
+#                   Node's better-sqlite3@12, and the HTML report in headless
+#                   Chromium; a client that is not installed is reported as
+#                   "skipped: ... not installed" (REQUIRE_CLIENTS=1: a failure)
 #   make valgrind   the suite under valgrind memcheck (any error or leak fails)
 #   make threads    8 threads, 8 connections, the whole workload at once,
 #                   under ThreadSanitizer
@@ -154,7 +158,7 @@ $(eval $(call variant_rules,static,$(STATIC_FLAGS),,-lsqlite3))
 $(eval $(call variant_rules,v352,$(REL_FLAGS) -I$(SQLITE352),,$(SQLITE352_LIBS)))
 $(eval $(call variant_rules,cov,$(COV_FLAGS),--coverage,-lsqlite3))
 
-.PHONY: format lint all static test asan oom valgrind threads coverage bench clean test-sqlite352 test-clients demo report deps \
+.PHONY: format lint all static test asan oom valgrind threads coverage bench clean test-sqlite352 test-clients deps-clients demo report deps \
         suite-rel suite-asan suite-static suite-v352 cli-suite-rel cli-suite-v352
 .DELETE_ON_ERROR:
 
@@ -284,22 +288,39 @@ oom: $(OOM_SQLTAP)
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(PROVE) --exec '$(OOM_SQLTAP) --oom' $(SQL_TESTS)
 
-# Real clients. better-sqlite3 builds from source; node-gyp gets Node's
-# headers from /usr/include/node (the nodejs package) rather than the network.
+# Real clients. make deps-clients installs them; make test-clients installs
+# nothing and runs those that are there (tests/clients/run). better-sqlite3
+# builds from source; node-gyp gets Node's headers from /usr/include/node
+# (libnode-dev) rather than the network.
 NODE_PREFIX := build/node
 BETTER_SQLITE3 := $(NODE_PREFIX)/node_modules/better-sqlite3/package.json
-NODE_HEADERS := $(if $(wildcard /usr/include/node/node.h),--nodedir=/usr,)
 CLIENT_TESTS := tests/clients/python_client.py tests/clients/sqlite_utils_client.sh \
-                tests/clients/node_client.js tests/report.sh
+                tests/clients/node_client.js tests/report.sh tests/clients/skip.sh
+# The one list of Debian packages the clients need (.ci/run uses it through
+# make deps-clients), each as package:file, the file that shows it installed.
+CLIENT_DEBS := python3:/usr/bin/python3 sqlite-utils:/usr/bin/sqlite-utils \
+               chromium:/usr/bin/chromium nodejs:/usr/bin/node npm:/usr/bin/npm \
+               libnode-dev:/usr/include/node/node.h g++:/usr/bin/g++
+REQUIRE_CLIENTS ?= 0
 
 $(BETTER_SQLITE3):
 	@mkdir -p $(NODE_PREFIX)
-	npm install --prefix $(NODE_PREFIX) --no-audit --no-fund --no-save $(NODE_HEADERS) \
+	npm install --prefix $(NODE_PREFIX) --no-audit --no-fund --no-save --nodedir=/usr \
 	  better-sqlite3@12
 
-test-clients: dist/backpain.so $(BETTER_SQLITE3)
-	BACKPAIN_EXT=dist/backpain NODE_PATH=$(NODE_PREFIX)/node_modules \
-	  $(PROVE) --exec tests/run $(CLIENT_TESTS)
+deps-clients:
+	@missing=; for p in $(CLIENT_DEBS); do [ -e "$${p#*:}" ] || missing="$$missing $${p%%:*}"; done; \
+	  if [ -z "$$missing" ]; then echo "deps-clients: the Debian packages are installed"; exit 0; fi; \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
+	  echo "deps-clients: installing$$missing"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing
+	@if [ -f $(BETTER_SQLITE3) ]; then echo "deps-clients: better-sqlite3 is installed in $(NODE_PREFIX)"; \
+	  else $(MAKE) --no-print-directory $(BETTER_SQLITE3); fi
+
+test-clients: dist/backpain.so
+	BACKPAIN_EXT=dist/backpain NODE_PATH=$(NODE_PREFIX)/node_modules REQUIRE_CLIENTS=$(REQUIRE_CLIENTS) \
+	  $(PROVE) --exec tests/clients/run $(CLIENT_TESTS)
 
 # The demo cohort and what is made from it.
 DEMO_PATIENTS ?= 10000

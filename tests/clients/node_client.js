@@ -1,10 +1,28 @@
 // node_client.js: backpain from Node's better-sqlite3@12, which bundles its
 // own, much newer SQLite. Reports TAP. Run with NODE_PATH pointing at the
-// node_modules that holds better-sqlite3 (make test-clients installs it
+// node_modules that holds better-sqlite3 (make deps-clients installs it
 // into build/node).
 "use strict";
-const Database = require("better-sqlite3");
 const fs = require("fs");
+
+// Without better-sqlite3 the whole test is skipped (TAP "1..0 # SKIP"), or
+// fails under REQUIRE_CLIENTS=1, as tests/support/tap.sh's skip_all does.
+function requireOrSkip(name) {
+  try {
+    return require(name);
+  } catch (e) {
+    if (e.code !== "MODULE_NOT_FOUND" || !e.message.includes(`'${name}'`)) throw e;
+    const reason = `${name} not installed (make deps-clients)`;
+    if (process.env.REQUIRE_CLIENTS === "1") {
+      console.log(`not ok 1 - ${reason} (REQUIRE_CLIENTS=1: every client must run)`);
+      console.log("1..1");
+      process.exit(1);
+    }
+    console.log(`1..0 # SKIP ${reason}`);
+    process.exit(0);
+  }
+}
+const Database = requireOrSkip("better-sqlite3");
 
 let tests = 0;
 let failed = 0;

@@ -3,12 +3,14 @@
 # which loads it with --load-extension. Reports TAP. Covers a query on an
 # in-memory database, a file built with `sqlite-utils insert` from CSV, a
 # view created with `sqlite-utils create-view` that uses the functions, and
-# an error surfacing with the contract's message.
+# an error surfacing with the contract's message. Without sqlite-utils on
+# PATH it reports "skipped: sqlite-utils not installed" (make deps-clients).
 set -u
 ext=${BACKPAIN_EXT:-dist/backpain}
+. tests/support/tap.sh
+command -v sqlite-utils >/dev/null 2>&1 || skip_all "sqlite-utils not installed (make deps-clients)"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-. tests/support/tap.sh
 check() { # name, got, want
   [ "$2" = "$3" ]
   result "$1" $? "got:  $2
