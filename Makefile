@@ -20,12 +20,13 @@
 #                   "skipped: ... not installed" (REQUIRE_CLIENTS=1: a failure)
 #   make valgrind   the suite under valgrind memcheck (any error or leak fails)
 #   make threads    8 threads, 8 connections, the whole workload at once,
-#                   under ThreadSanitizer
+#                   with backpain and SQLite (3.52) under ThreadSanitizer
 #   make coverage   line and branch coverage of ext/ by the suite (gcov, lcov)
 #   make fuzz       every libFuzzer harness for FUZZ_SECONDS (default 60)
 #                   (tests/fuzz/fuzz.mk, with clang)
-#   make oom        the SQL suite with each allocation failing in turn
-#                   (OOM_SECONDS per file, default 60), under ASan
+#   make oom        the SQL suite with each allocation failing in turn, under
+#                   ASan: every one for files of up to OOM_POINTS (default
+#                   2000) allocations, a fixed sample of OOM_POINTS for larger
 #   make bench      the benchmarks (figures, no assertions)
 #   make format     clang-format every C file (.clang-format)
 #   make lint       clang-format check, cppcheck and clang-tidy (fails on any finding)
@@ -235,7 +236,7 @@ valgrind: dist/backpain.so build/rel/upgrade/backpain.so build/rel/sqltap $(rel_
 # Coverage of ext/ by the whole suite (unit, C API and SQL tests).
 LCOV := lcov --quiet --rc lcov_branch_coverage=1
 
-# The out-of-memory paths are reached by a short OOM sweep (3 s per file)
+# The out-of-memory paths are reached by a short OOM sweep (300 points per file)
 # with a coverage-instrumented runner; lcov merges both runs per source.
 COV_OOM_SQLTAP := build/cov/oom/sqltap
 
@@ -249,21 +250,31 @@ $(COV_OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 coverage: $(COV_OOM_SQLTAP)
 	@find build/cov -name '*.gcda' -delete
 	$(MAKE) --no-print-directory suite-cov
-	OOM_SECONDS=3 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(SQL_TESTS)
+	OOM_POINTS=300 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(SQL_TESTS)
 	$(LCOV) --capture --directory build/cov --output-file build/cov/all.info
 	$(LCOV) --extract build/cov/all.info '*/ext/*' --output-file build/cov/ext.info
 	genhtml --quiet --branch-coverage --output-directory build/cov/html build/cov/ext.info
 	@$(LCOV) --list build/cov/ext.info
 	@$(LCOV) --summary build/cov/ext.info
 
-# Threads: the extension compiled in, the test and it under TSan.
+# Threads: the extension, SQLite itself (the 3.52 amalgamation) and the
+# test, all compiled with ThreadSanitizer, so that a race across the
+# boundary between SQLite and backpain is seen too.
 THREADS_TEST := build/tsan/threads
+TSAN_SQLITE := build/tsan/sqlite3.o
 
-$(THREADS_TEST): tests/threads/threads.c tests/tap.h tests/support/test_util.h $(EXT_SOURCES) $(HEADERS) VERSION
+$(TSAN_SQLITE): $(SQLITE352)/sqlite3.c
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@ (SQLite 3.52 amalgamation, ThreadSanitizer)"
+	$(Q)$(CC) -O1 -g -fsanitize=thread $(SQLITE352_FLAGS) -c $< -o $@
+
+$(THREADS_TEST): tests/threads/threads.c tests/tap.h tests/support/test_util.h $(EXT_SOURCES) \
+    $(HEADERS) VERSION $(TSAN_SQLITE)
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
-	$(Q)$(CC) $(BASE_CFLAGS) -Iext/sqlite -O1 -g -fsanitize=thread -DSQLITE_CORE -Itests -o $@ \
-	  $(EXT_SOURCES) tests/threads/threads.c -fsanitize=thread -lsqlite3 -lpthread $(LIBS)
+	$(Q)$(CC) $(BASE_CFLAGS) -Iext/sqlite -I$(SQLITE352) -O1 -g -fsanitize=thread -DSQLITE_CORE \
+	  -Itests -o $@ $(EXT_SOURCES) tests/threads/threads.c $(TSAN_SQLITE) -fsanitize=thread \
+	  -lpthread -ldl $(LIBS)
 
 threads: $(THREADS_TEST)
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(PROVE) --exec '' $(THREADS_TEST)
@@ -274,7 +285,7 @@ threads: $(THREADS_TEST)
 # visibility) so the sweep can tell a fault inside backpain from one inside
 # SQLite alone.
 OOM_SQLTAP := build/oom/sqltap
-OOM_SECONDS ?= 60
+OOM_POINTS ?= 2000
 
 $(OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(@D)
@@ -284,7 +295,7 @@ $(OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	  -lsqlite3 -ldl $(LIBS)
 
 oom: $(OOM_SQLTAP)
-	OOM_SECONDS=$(OOM_SECONDS) ASAN_OPTIONS=detect_leaks=1:exitcode=23 \
+	OOM_POINTS=$(OOM_POINTS) ASAN_OPTIONS=detect_leaks=1:exitcode=23 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(PROVE) --exec '$(OOM_SQLTAP) --oom' $(SQL_TESTS)
 
