@@ -60,11 +60,11 @@ _Static_assert(BP_INTERVENTION_COUNT <= INT16_MAX, "interventions must fit in in
 
 /* ---- Tables ----------------------------------------------------------------- */
 
+/* Four bytes, so that the whole word hash stays in the L1 cache. */
 typedef struct {
-  const char *word; /* NULL: empty slot */
-  uint32_t hash;
-  uint16_t length;
-  uint16_t id;
+  uint16_t id; /* NO_WORD: empty slot */
+  uint8_t length;
+  uint8_t tag; /* more bits of the hash, to skip most comparisons */
 } word_slot;
 
 typedef struct {
@@ -87,10 +87,12 @@ typedef struct {
 } id_slot;
 
 /* What an ASCII byte is to the scanner. */
-enum { ASCII_SEPARATOR, ASCII_LETTER, ASCII_DIGIT, ASCII_MARK };
+/* What a byte is to the scanner; every byte >= 0x80 is NON_ASCII. */
+enum { ASCII_SEPARATOR, ASCII_LETTER, ASCII_DIGIT, ASCII_MARK, NON_ASCII };
 
 typedef struct {
   word_slot words[WORD_SLOTS];
+  const char *word_text[WORDS_MAX];
   size_t word_count;
   edge_slot edges[EDGE_SLOTS];
   uint16_t root_child[WORDS_MAX]; /* 0: none (the root is never a child) */
@@ -100,7 +102,9 @@ typedef struct {
   uint8_t ends_any[NODES_MAX];
   code_slot codes[CODE_SLOTS];
   id_slot ids[ID_SLOTS];
-  uint8_t ascii_kind[128];
+  uint8_t byte_kind[256];
+  char byte_lower[256]; /* letters lower-cased, digits as they are */
+  char byte_upper[256]; /* letters upper-cased, digits as they are */
   int8_t ascii_mark_row[128];
   uint8_t icd10_rule_of_code[BP_ICD10CM_CODES_MAX];
 } matcher;
@@ -116,18 +120,36 @@ enum { UNBUILT = 0, BUILDING = 1, READY = 2 };
 
 static uint32_t hash_step(uint32_t hash, unsigned char byte) { return (hash ^ byte) * FNV_PRIME; }
 
+/* The hash of a word (1 to BP_TOKEN_MAX bytes): its length and three of
+** its bytes, mixed by one multiplication, so that the scanner hashes a
+** token once at its end rather than byte by byte. Words that collide are
+** told apart by memcmp. */
+static uint32_t word_hash(const char *word, size_t length) {
+  uint32_t key = (uint32_t)(unsigned char)word[0] | (uint32_t)(unsigned char)word[length - 1] << 8 |
+                 (uint32_t)(unsigned char)word[length / 2] << 16 | (uint32_t)length << 24;
+  return (key * 2654435761u) >> 12;
+}
+/* word_hash gives 20 bits: the slot (12) and the tag (8). */
+_Static_assert(WORD_SLOTS == 1u << 12, "word_hash gives 12 bits of slot");
+#define WORD_TAG(hash) ((uint8_t)((hash) >> 12))
+#define WORD_SLOT(hash) ((hash) & (WORD_SLOTS - 1))
+
 static uint32_t hash_bytes(const char *s, size_t n) {
   uint32_t hash = FNV_OFFSET;
   for (size_t i = 0; i < n; i++) hash = hash_step(hash, (unsigned char)s[i]);
   return hash;
 }
 
-static uint16_t find_word(const matcher *m, const char *word, size_t length, uint32_t hash) {
-  for (uint32_t i = hash & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
+static inline uint16_t find_word(const matcher *m, const char *word, size_t length, uint32_t hash) {
+  uint8_t tag = WORD_TAG(hash);
+  for (uint32_t i = WORD_SLOT(hash);; i = (i + 1) & (WORD_SLOTS - 1)) {
     const word_slot *slot = &m->words[i];
-    if (slot->word == NULL) return NO_WORD;
-    if (slot->hash == hash && slot->length == length && memcmp(slot->word, word, length) == 0) {
-      return slot->id;
+    if (slot->id == NO_WORD) return NO_WORD;
+    if (slot->tag == tag && slot->length == length) {
+      const char *text = m->word_text[slot->id];
+      size_t k = 0;
+      while (k < length && text[k] == word[k]) k++;
+      if (k == length) return slot->id;
     }
   }
 }
@@ -147,13 +169,14 @@ static uint16_t child_of(const matcher *m, uint16_t node, uint16_t word) {
 static uint16_t add_word(matcher *m, const char *word) {
   size_t length = strlen(word);
   assert(length > 0 && length <= BP_TOKEN_MAX); /* content words: tests/unit/test_match.c */
-  uint32_t hash = hash_bytes(word, length);
+  uint32_t hash = word_hash(word, length);
   uint16_t id = find_word(m, word, length, hash);
   if (id != NO_WORD) return id;
   assert(m->word_count < WORDS_MAX);
-  uint32_t i = hash & (WORD_SLOTS - 1);
-  while (m->words[i].word != NULL) i = (i + 1) & (WORD_SLOTS - 1);
-  m->words[i] = (word_slot){word, hash, (uint16_t)length, (uint16_t)m->word_count};
+  uint32_t i = WORD_SLOT(hash);
+  while (m->words[i].id != NO_WORD) i = (i + 1) & (WORD_SLOTS - 1);
+  m->words[i] = (word_slot){(uint16_t)m->word_count, (uint8_t)length, WORD_TAG(hash)};
+  m->word_text[m->word_count] = word;
   return (uint16_t)m->word_count++;
 }
 
@@ -223,8 +246,9 @@ static size_t icd10_rule_of(const char *code) {
 }
 
 static void build(matcher *m) {
-  memset(m->ends, 0xFF, sizeof(m->ends)); /* NO_ROW everywhere */
-  m->node_count = 1;                      /* the root */
+  memset(m->ends, 0xFF, sizeof(m->ends));   /* NO_ROW everywhere */
+  memset(m->words, 0xFF, sizeof(m->words)); /* NO_WORD: every slot empty */
+  m->node_count = 1;                        /* the root */
   add_phrases(m, BP_LIST_RELAXANT_NAME, bp_relaxant_names, bp_relaxant_name_count,
               sizeof(bp_relaxant_names[0]));
   add_phrases(m, BP_LIST_EXTENDED_RELEASE, bp_extended_release_phrases,
@@ -250,20 +274,26 @@ static void build(matcher *m) {
     while (m->ids[i].id != NULL) i = (i + 1) & (ID_SLOTS - 1);
     m->ids[i] = (id_slot){id, (uint8_t)length, (int16_t)r};
   }
-  for (int c = 0; c < 128; c++) {
+  for (int c = 0; c < 256; c++) {
+    m->byte_lower[c] = bp_ascii_lower((char)c);
+    m->byte_upper[c] = bp_ascii_upper((char)c);
+    if (c >= 128) {
+      m->byte_kind[c] = NON_ASCII;
+      continue;
+    }
     m->ascii_mark_row[c] = NO_ROW;
     if (bp_is_ascii_letter((char)c)) {
-      m->ascii_kind[c] = ASCII_LETTER;
+      m->byte_kind[c] = ASCII_LETTER;
     } else if (bp_is_digit((char)c)) {
-      m->ascii_kind[c] = ASCII_DIGIT;
+      m->byte_kind[c] = ASCII_DIGIT;
     } else {
-      m->ascii_kind[c] = ASCII_SEPARATOR;
+      m->byte_kind[c] = ASCII_SEPARATOR;
     }
   }
   for (size_t r = bp_clause_mark_count; r-- > 0;) {
     unsigned char mark = (unsigned char)bp_clause_marks[r].mark;
-    assert(mark < 128 && m->ascii_kind[mark] != ASCII_LETTER && m->ascii_kind[mark] != ASCII_DIGIT);
-    m->ascii_kind[mark] = ASCII_MARK;
+    assert(mark < 128 && m->byte_kind[mark] == ASCII_SEPARATOR);
+    m->byte_kind[mark] = ASCII_MARK;
     m->ascii_mark_row[mark] = (int8_t)r;
   }
   for (size_t r = 0; r < bp_icd10cm_code_count; r++) {
@@ -273,7 +303,7 @@ static void build(matcher *m) {
   }
 }
 
-static const matcher *get_matcher(void) {
+static inline const matcher *get_matcher(void) {
   if (atomic_load_explicit(&state, memory_order_acquire) != READY) {
     int expected = UNBUILT;
     if (atomic_compare_exchange_strong_explicit(&state, &expected, BUILDING, memory_order_acq_rel,
@@ -291,26 +321,33 @@ static const matcher *get_matcher(void) {
 
 /* ---- Scanning ---------------------------------------------------------------- */
 
+/*
+** A token of ASCII letters (or digits) is not copied: it is the slice of
+** the input from `token_start`, compared through byte_lower. Only a token
+** with a non-ASCII letter (folded, or without an ASCII base) is built in
+** `token`. A code run is the slice from `code_start` to the separator.
+*/
 typedef struct {
   const matcher *m;
+  const unsigned char *input;
   bp_match_callback callback;
   void *context;
   size_t tokens; /* tokens seen so far */
   /* the token being read */
-  char token[BP_TOKEN_MAX];
-  size_t token_length;
-  uint32_t token_hash;
   int token_kind; /* ASCII_LETTER or ASCII_DIGIT; ASCII_SEPARATOR: none */
+  size_t token_start, token_end;
+  int token_built; /* the token is in `token`, not in the input */
+  char token[BP_TOKEN_MAX];
+  size_t token_length; /* when built */
   int token_unmatchable;
   /* trie nodes reached by the latest tokens, longest phrase first */
   uint16_t active[BP_PHRASE_MAX_TOKENS];
   size_t active_count;
   size_t active_first[BP_PHRASE_MAX_TOKENS];
   /* the code run being read */
-  char code[CODE_LENGTH_MAX];
-  size_t code_length;
-  size_t code_first_token;
-  int code_unmatchable;
+  int in_code;
+  size_t code_start, code_first_token;
+  int code_ascii; /* only ASCII letters and digits so far */
 } scan_state;
 
 static void emit(scan_state *s, bp_match_list list, size_t row, size_t first, size_t last) {
@@ -318,13 +355,45 @@ static void emit(scan_state *s, bp_match_list list, size_t row, size_t first, si
   s->callback(s->context, &event);
 }
 
+/* The word id of the token being read, or NO_WORD. */
+static inline uint16_t token_word(const scan_state *s) {
+  const matcher *m = s->m;
+  if (s->token_unmatchable) return NO_WORD;
+  if (s->token_built) {
+    if (s->token_length == 0) return NO_WORD;
+    return find_word(m, s->token, s->token_length, word_hash(s->token, s->token_length));
+  }
+  size_t length = s->token_end - s->token_start;
+  if (length > BP_TOKEN_MAX) return NO_WORD;
+  const unsigned char *in = s->input + s->token_start;
+  char key[3] = {m->byte_lower[in[0]], m->byte_lower[in[length - 1]],
+                 m->byte_lower[in[length / 2]]};
+  uint32_t hash = (((uint32_t)(unsigned char)key[0] | (uint32_t)(unsigned char)key[1] << 8 |
+                    (uint32_t)(unsigned char)key[2] << 16 | (uint32_t)length << 24) *
+                   2654435761u) >>
+                  12;
+  uint8_t tag = WORD_TAG(hash);
+  for (uint32_t i = WORD_SLOT(hash);; i = (i + 1) & (WORD_SLOTS - 1)) {
+    const word_slot *slot = &m->words[i];
+    if (slot->id == NO_WORD) return NO_WORD;
+    if (slot->tag == tag && slot->length == length) {
+      const char *text = m->word_text[slot->id];
+      size_t k = 0;
+      while (k < length && text[k] == m->byte_lower[in[k]]) k++;
+      if (k == length) return slot->id;
+    }
+  }
+}
+
 /* Ends the token being read: advances the trie and reports phrase ends. */
-static void end_token(scan_state *s) {
+static inline void end_token(scan_state *s) {
   if (s->token_kind == ASCII_SEPARATOR) return;
   size_t index = s->tokens++;
+  uint16_t word = token_word(s);
   s->token_kind = ASCII_SEPARATOR;
-  uint16_t word =
-      s->token_unmatchable ? NO_WORD : find_word(s->m, s->token, s->token_length, s->token_hash);
+  s->token_built = 0;
+  s->token_length = 0;
+  s->token_unmatchable = 0;
   uint16_t next[BP_PHRASE_MAX_TOKENS];
   size_t next_first[BP_PHRASE_MAX_TOKENS];
   size_t count = 0;
@@ -352,88 +421,114 @@ static void end_token(scan_state *s) {
     }
   }
   s->active_count = count;
-  s->token_length = 0;
-  s->token_hash = FNV_OFFSET;
-  s->token_unmatchable = 0;
 }
 
-/* Ends the code run being read: reports it when it is a known code. */
-static void end_code(scan_state *s) {
-  size_t length = s->code_length;
-  s->code_length = 0;
-  if (s->code_unmatchable || (length != BP_PROCEDURE_CODE_LENGTH && length != CODE_LENGTH_MAX)) {
-    s->code_unmatchable = 0;
-    return;
+/* Starts a token (and a code run, if none is open) at input offset `at`. */
+static inline void start_token(scan_state *s, int kind, size_t at) {
+  end_token(s);
+  s->token_kind = kind;
+  s->token_start = at;
+  if (!s->in_code) {
+    s->in_code = 1;
+    s->code_start = at;
+    s->code_first_token = s->tokens;
+    s->code_ascii = 1;
   }
-  const code_slot *slot = find_code(s->m, s->code, length);
+}
+
+/* Ends the code run being read at input offset `at`: reports a known code. */
+static void end_code(scan_state *s, size_t at) {
+  size_t length = at - s->code_start;
+  s->in_code = 0;
+  if (!s->code_ascii || (length != BP_PROCEDURE_CODE_LENGTH && length != CODE_LENGTH_MAX)) return;
+  char code[CODE_LENGTH_MAX];
+  for (size_t i = 0; i < length; i++) code[i] = s->m->byte_upper[s->input[s->code_start + i]];
+  const code_slot *slot = find_code(s->m, code, length);
   if (slot != NULL) {
     emit(s, (bp_match_list)slot->list, (size_t)slot->row, s->code_first_token, s->tokens - 1);
   }
 }
 
-/* Adds one character (letter or digit) to the token and the code run:
-** `folded` is its ASCII form, 0 if none; a code has ASCII characters only. */
-static void add_char(scan_state *s, int kind, char folded, int ascii) {
-  if (s->token_kind != kind) {
-    end_token(s);
-    s->token_kind = kind;
-  }
-  if (s->code_length == 0 && !s->code_unmatchable) s->code_first_token = s->tokens;
-  if (folded == 0) {
-    s->token_unmatchable = 1;
-    s->code_unmatchable = 1;
-    return;
-  }
-  if (s->token_length < BP_TOKEN_MAX) {
-    s->token[s->token_length++] = folded;
-    s->token_hash = hash_step(s->token_hash, (unsigned char)folded);
-  } else {
-    s->token_unmatchable = 1;
-  }
-  if (ascii && s->code_length < CODE_LENGTH_MAX) {
-    s->code[s->code_length++] = bp_ascii_upper(folded);
-  } else {
-    s->code_unmatchable = 1;
-  }
+static void separate(scan_state *s, size_t at) {
+  end_token(s);
+  if (s->in_code) end_code(s, at);
 }
 
-static void separate(scan_state *s) {
-  end_token(s);
-  if (s->code_length > 0 || s->code_unmatchable) end_code(s);
+/* From input offset `at` on, the token is built in `token`: copies the
+** ASCII part read so far. */
+static void build_token(scan_state *s, size_t at) {
+  if (s->token_built) return;
+  size_t length = at - s->token_start;
+  if (length > BP_TOKEN_MAX) {
+    s->token_unmatchable = 1;
+    length = BP_TOKEN_MAX;
+  }
+  for (size_t i = 0; i < length; i++) s->token[i] = s->m->byte_lower[s->input[s->token_start + i]];
+  s->token_length = length;
+  s->token_built = 1;
+}
+
+/* Adds a non-ASCII letter or digit at input offset `at` to the token:
+** `folded` is its ASCII form, 0 if none. */
+static void add_folded(scan_state *s, int kind, char folded, size_t at) {
+  if (s->token_kind != kind) start_token(s, kind, at);
+  s->code_ascii = 0;
+  build_token(s, at);
+  if (folded == 0 || s->token_length == BP_TOKEN_MAX) {
+    s->token_unmatchable = 1;
+  } else {
+    s->token[s->token_length++] = folded;
+  }
 }
 
 void bp_match_scan(const char *text, size_t n, bp_match_callback callback, void *context) {
   const unsigned char *bytes = (const unsigned char *)text;
   scan_state s;
   s.m = get_matcher();
+  s.input = bytes;
   s.callback = callback;
   s.context = context;
   s.tokens = 0;
-  s.token_length = 0;
-  s.token_hash = FNV_OFFSET;
   s.token_kind = ASCII_SEPARATOR;
+  s.token_start = s.token_end = 0;
+  s.token_built = 0;
+  s.token_length = 0;
   s.token_unmatchable = 0;
   s.active_count = 0;
-  s.code_length = 0;
-  s.code_first_token = 0;
-  s.code_unmatchable = 0;
+  s.in_code = 0;
+  s.code_start = s.code_first_token = 0;
+  s.code_ascii = 1;
+  const matcher *m = s.m;
   size_t i = 0;
   while (i < n) {
     unsigned char byte = bytes[i];
-    if (byte < 0x80) {
-      int kind = s.m->ascii_kind[byte];
-      if (kind == ASCII_LETTER) {
-        add_char(&s, ASCII_LETTER, bp_ascii_lower((char)byte), 1);
-      } else if (kind == ASCII_DIGIT) {
-        add_char(&s, ASCII_DIGIT, (char)byte, 1);
+    int kind = m->byte_kind[byte];
+    if (kind == ASCII_LETTER || kind == ASCII_DIGIT) {
+      if (s.token_kind != kind) start_token(&s, kind, i);
+      if (!s.token_built) {
+        /* The hot path: skip a whole run of ASCII letters (or digits). */
+        do i++;
+        while (i < n && m->byte_kind[bytes[i]] == kind);
+        s.token_end = i;
       } else {
-        /* A '.' between two digits is a decimal point, not a clause mark. */
-        int decimal_point = byte == '.' && s.token_kind == ASCII_DIGIT && i + 1 < n &&
-                            bp_is_digit((char)bytes[i + 1]);
-        separate(&s);
-        if (kind == ASCII_MARK && !decimal_point) {
-          emit(&s, BP_LIST_CLAUSE_MARK, (size_t)s.m->ascii_mark_row[byte], s.tokens, s.tokens);
-        }
+        do {
+          if (s.token_length < BP_TOKEN_MAX) {
+            s.token[s.token_length++] = m->byte_lower[bytes[i]];
+          } else {
+            s.token_unmatchable = 1;
+          }
+          i++;
+        } while (i < n && m->byte_kind[bytes[i]] == kind);
+      }
+      continue;
+    }
+    if (kind != NON_ASCII) {
+      /* A '.' between two digits is a decimal point, not a clause mark. */
+      int decimal_point = byte == '.' && s.token_kind == ASCII_DIGIT && i + 1 < n &&
+                          bp_is_digit((char)bytes[i + 1]);
+      separate(&s, i);
+      if (kind == ASCII_MARK && !decimal_point) {
+        emit(&s, BP_LIST_CLAUSE_MARK, (size_t)m->ascii_mark_row[byte], s.tokens, s.tokens);
       }
       i++;
       continue;
@@ -441,22 +536,26 @@ void bp_match_scan(const char *text, size_t n, bp_match_callback callback, void 
     uint32_t code_point;
     size_t length = bp_utf8_decode(bytes + i, n - i, &code_point);
     if (length == 0) { /* not UTF-8 (Latin-1 data): a separator */
-      separate(&s);
+      separate(&s, i);
       i++;
       continue;
     }
     char folded;
     bp_char_class class_of = bp_char_classify(code_point, &folded);
     if (class_of == BP_CHAR_LETTER) {
-      add_char(&s, ASCII_LETTER, folded, 0);
+      add_folded(&s, ASCII_LETTER, folded, i);
     } else if (class_of == BP_CHAR_DIGIT) {
-      add_char(&s, ASCII_DIGIT, folded, 0);
+      add_folded(&s, ASCII_DIGIT, folded, i);
     } else if (class_of == BP_CHAR_SEPARATOR) {
-      separate(&s);
-    } /* a mark belongs to the character before it: nothing to do */
+      separate(&s, i);
+    } else if (s.token_kind != ASCII_SEPARATOR) {
+      /* A mark joins the character before it and is dropped; no code has one. */
+      build_token(&s, i);
+      s.code_ascii = 0;
+    }
     i += length;
   }
-  separate(&s);
+  separate(&s, n);
 }
 
 /* ---- Fast paths ------------------------------------------------------------------ */
@@ -464,9 +563,16 @@ void bp_match_scan(const char *text, size_t n, bp_match_callback callback, void 
 long bp_match_canonical_intervention(const char *text, size_t n) {
   const matcher *m = get_matcher();
   char lower[BP_TOKEN_MAX];
+  uint32_t hash = FNV_OFFSET;
   if (n == 0 || n > BP_TOKEN_MAX) return -1;
-  for (size_t i = 0; i < n; i++) lower[i] = bp_ascii_lower(text[i]);
-  for (uint32_t i = hash_bytes(lower, n) & (ID_SLOTS - 1);; i = (i + 1) & (ID_SLOTS - 1)) {
+  for (size_t i = 0; i < n; i++) {
+    /* canonical ids are lower-case ASCII letters and underscores */
+    unsigned char byte = (unsigned char)text[i];
+    if (m->byte_kind[byte] != ASCII_LETTER && byte != '_') return -1;
+    lower[i] = m->byte_lower[byte];
+    hash = hash_step(hash, (unsigned char)lower[i]);
+  }
+  for (uint32_t i = hash & (ID_SLOTS - 1);; i = (i + 1) & (ID_SLOTS - 1)) {
     const id_slot *slot = &m->ids[i];
     if (slot->id == NULL) return -1;
     if (slot->length == n && memcmp(slot->id, lower, n) == 0) return slot->intervention;
@@ -476,8 +582,8 @@ long bp_match_canonical_intervention(const char *text, size_t n) {
 long bp_match_code(const char *text, size_t n, bp_match_list list) {
   const matcher *m = get_matcher();
   char upper[CODE_LENGTH_MAX];
-  if (n == 0 || n > CODE_LENGTH_MAX) return -1;
-  for (size_t i = 0; i < n; i++) upper[i] = bp_ascii_upper(text[i]);
+  if (n != BP_PROCEDURE_CODE_LENGTH && n != CODE_LENGTH_MAX) return -1;
+  for (size_t i = 0; i < n; i++) upper[i] = m->byte_upper[(unsigned char)text[i]];
   const code_slot *slot = find_code(m, upper, n);
   return slot != NULL && slot->list == list ? slot->row : -1;
 }
