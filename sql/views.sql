@@ -16,8 +16,8 @@
 --   is not before the start; the others are counted in
 --   sql/data_quality.sql, so nothing disappears unseen.
 -- * Cyclobenzaprine products outside back pain (Tonmya, sublingual,
---   fibromyalgia; clinical-facts section 2) are kept out of the audit. The
---   extension knows them: relaxant_dose_alerts() returns NULL for them.
+--   fibromyalgia; clinical-facts section 2) are kept out of the audit: the
+--   extension gives them no ingredient (docs/recognition.md).
 -- * Courses are per person and ingredient, with the defaults: a gap of up
 --   to 7 uncovered days continues a course, and more than 21 days is
 --   overdue.
@@ -26,7 +26,7 @@ DROP VIEW IF EXISTS temp.relaxant_fill;
 CREATE TEMP VIEW relaxant_fill AS
 SELECT d.drug_exposure_id,
        d.person_id,
-       relaxant_ingredient(d.drug_source_value) AS ingredient,
+       d.ingredient,
        d.drug_source_value,
        d.drug_exposure_start_date AS start_date,
        coalesce(d.drug_exposure_end_date,
@@ -37,8 +37,6 @@ SELECT d.drug_exposure_id,
        d.dose_mg,
        d.doses_per_day,
        CASE
-         WHEN relaxant_ingredient(d.drug_source_value) = 'cyclobenzaprine'
-              AND relaxant_dose_alerts(d.drug_source_value, 1, 1) IS NULL THEN 'outside_back_pain'
          WHEN d.drug_exposure_start_date IS NULL THEN 'no_start_date'
          WHEN d.drug_exposure_end_date IS NULL
               AND NOT coalesce(d.days_supply >= 1 AND d.days_supply = CAST(d.days_supply AS INTEGER), 0)
@@ -48,8 +46,11 @@ SELECT d.drug_exposure_id,
            THEN 'end_before_start'
          ELSE 'ok'
        END AS status
-  FROM drug_exposure AS d
- WHERE relaxant_ingredient(d.drug_source_value) IS NOT NULL;
+  -- relaxant_ingredient() once per row: OFFSET keeps SQLite from flattening
+  -- the subquery, which would copy the call into every use of the column.
+  FROM (SELECT *, relaxant_ingredient(drug_source_value) AS ingredient
+          FROM drug_exposure LIMIT -1 OFFSET 0) AS d
+ WHERE d.ingredient IS NOT NULL;
 
 -- One row per course: person, ingredient, course number and its figures.
 DROP VIEW IF EXISTS temp.relaxant_course;
