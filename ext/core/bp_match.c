@@ -120,14 +120,20 @@ enum { UNBUILT = 0, BUILDING = 1, READY = 2 };
 
 static uint32_t hash_step(uint32_t hash, unsigned char byte) { return (hash ^ byte) * FNV_PRIME; }
 
-/* The hash of a word (1 to BP_TOKEN_MAX bytes): its length and three of
-** its bytes, mixed by one multiplication, so that the scanner hashes a
-** token once at its end rather than byte by byte. Words that collide are
-** told apart by memcmp. */
-static uint32_t word_hash(const char *word, size_t length) {
-  uint32_t key = (uint32_t)(unsigned char)word[0] | (uint32_t)(unsigned char)word[length - 1] << 8 |
-                 (uint32_t)(unsigned char)word[length / 2] << 16 | (uint32_t)length << 24;
+/* The hash of a word (1 to BP_TOKEN_MAX bytes): its length and its first,
+** last and middle (lower-case) bytes, mixed by one multiplication, so that
+** the scanner hashes a token once at its end rather than byte by byte.
+** Words that collide are told apart by comparing their bytes. */
+static inline uint32_t hash_of_parts(unsigned char first, unsigned char last, unsigned char middle,
+                                     size_t length) {
+  uint32_t key =
+      (uint32_t)first | (uint32_t)last << 8 | (uint32_t)middle << 16 | (uint32_t)length << 24;
   return (key * 2654435761u) >> 12;
+}
+
+static uint32_t word_hash(const char *word, size_t length) {
+  return hash_of_parts((unsigned char)word[0], (unsigned char)word[length - 1],
+                       (unsigned char)word[length / 2], length);
 }
 /* word_hash gives 20 bits: the slot (12) and the tag (8). */
 _Static_assert(WORD_SLOTS == 1u << 12, "word_hash gives 12 bits of slot");
@@ -366,12 +372,9 @@ static inline uint16_t token_word(const scan_state *s) {
   size_t length = s->token_end - s->token_start;
   if (length > BP_TOKEN_MAX) return NO_WORD;
   const unsigned char *in = s->input + s->token_start;
-  char key[3] = {m->byte_lower[in[0]], m->byte_lower[in[length - 1]],
-                 m->byte_lower[in[length / 2]]};
-  uint32_t hash = (((uint32_t)(unsigned char)key[0] | (uint32_t)(unsigned char)key[1] << 8 |
-                    (uint32_t)(unsigned char)key[2] << 16 | (uint32_t)length << 24) *
-                   2654435761u) >>
-                  12;
+  uint32_t hash = hash_of_parts((unsigned char)m->byte_lower[in[0]],
+                                (unsigned char)m->byte_lower[in[length - 1]],
+                                (unsigned char)m->byte_lower[in[length / 2]], length);
   uint8_t tag = WORD_TAG(hash);
   for (uint32_t i = WORD_SLOT(hash);; i = (i + 1) & (WORD_SLOTS - 1)) {
     const word_slot *slot = &m->words[i];
