@@ -19,10 +19,10 @@ SELECT e.intervention, count(*) AS procedures, count(DISTINCT x.person_id) AS pa
  ORDER BY procedures DESC, e.intervention;
 
 -- 2. What was counted
-SELECT intervention_code(procedure_source_value) AS intervention, procedure_source_value,
-       count(*) AS procedures
-  FROM procedure_occurrence
- WHERE intervention_code(procedure_source_value) IN (
+SELECT intervention, procedure_source_value, count(*) AS procedures
+  FROM (SELECT intervention_code(procedure_source_value) AS intervention, procedure_source_value
+          FROM procedure_occurrence LIMIT -1 OFFSET 0) -- one call per row (not flattened)
+ WHERE intervention IN (
          SELECT intervention FROM guideline_evidence
           WHERE recommendation = 'avoid' AND category = 'physical_modality')
  GROUP BY intervention, procedure_source_value

@@ -29,6 +29,9 @@
 --   and runs to the person's as_of. Fills without a start, with a date that
 --   is not a date, or with an end before the start are left out of courses
 --   and counted in sql/data_quality.sql, so nothing disappears unseen.
+-- * Cyclobenzaprine products outside back pain (Tonmya, sublingual,
+--   fibromyalgia) are kept out of the audit: the extension gives them no
+--   ingredient (docs/recognition.md).
 -- * Courses are per person and ingredient, with the defaults: a gap of up
 --   to 7 uncovered days continues a course, and more than 21 days is
 --   overdue.
@@ -124,8 +127,6 @@ SELECT d.drug_exposure_id,
        d.dose_mg,
        d.doses_per_day,
        CASE
-         WHEN d.ingredient = 'cyclobenzaprine'
-              AND relaxant_dose_alerts(d.drug_source_value, 1, 1) IS NULL THEN 'outside_back_pain'
          WHEN d.start_value IS NULL THEN 'no_start_date'
          WHEN d.start_date IS NULL OR (d.end_value IS NOT NULL AND d.end_date IS NULL) THEN 'bad_date'
          WHEN d.end_value IS NULL

@@ -175,16 +175,87 @@ const bp_intervention_name bp_intervention_names[] = {
     {P1("pilates"), BP_INT_EXERCISE_THERAPY, "CF 1: Owen 2020 (Pilates)"},
 };
 const size_t bp_intervention_name_count = BP_COUNT(bp_intervention_names);
+_Static_assert(BP_COUNT(bp_intervention_names) <= BP_INTERVENTION_NAMES_MAX,
+               "intervention names must fit BP_INTERVENTION_NAMES_MAX");
 
-/* The codes the contract lists (API 3). */
+/* The codes of the contract's list (API 3) that exist: CPT codes as CMS's
+** OPPS Addendum B of January 2026 lists them (97812 is no CPT code: the
+** acupuncture codes are 97810, 97811, 97813 and 97814), HCPCS Level II
+** codes as CMS's HCPCS files 2017-2019 and that Addendum B list them
+** (L0644-L0647 do not exist). fixtures/codes/README.md has the sources. */
+#define CPT(what) "API 3; CPT " what ", CMS OPPS Addendum B 2026-01"
+#define HCPCS(what) "API 3; HCPCS " what ", CMS HCPCS 2017-2019, Addendum B 2026-01"
 const bp_procedure_code bp_procedure_codes[] = {
-    {'\0', 97110, 97110, BP_INT_EXERCISE_THERAPY, "API 3: CPT 97110 therapeutic exercise"},
-    {'\0', 97124, 97124, BP_INT_MASSAGE, "API 3: CPT 97124 massage"},
-    {'\0', 98940, 98942, BP_INT_SPINAL_MANIPULATION, "API 3: CPT 98940-98942"},
-    {'\0', 97010, 97010, BP_INT_HEAT_THERAPY, "API 3: CPT 97010 hot or cold packs"},
-    {'\0', 97810, 97814, BP_INT_ACUPUNCTURE, "API 3: CPT 97810-97814"},
-    {'E', 720, 720, BP_INT_TENS, "API 3: HCPCS E0720"},
-    {'E', 730, 730, BP_INT_TENS, "API 3: HCPCS E0730"},
-    {'L', 625, 651, BP_INT_LUMBAR_SUPPORT, "API 3: HCPCS L0625-L0651"},
+    {"97110", BP_INT_EXERCISE_THERAPY, CPT("97110 therapeutic exercises")},
+    {"97124", BP_INT_MASSAGE, CPT("97124 massage therapy")},
+    {"98940", BP_INT_SPINAL_MANIPULATION, CPT("98940 chiropractic manipulation, 1-2 regions")},
+    {"98941", BP_INT_SPINAL_MANIPULATION, CPT("98941 chiropractic manipulation, 3-4 regions")},
+    {"98942", BP_INT_SPINAL_MANIPULATION, CPT("98942 chiropractic manipulation, 5 regions")},
+    {"97010", BP_INT_HEAT_THERAPY, CPT("97010 hot or cold packs")},
+    {"97810", BP_INT_ACUPUNCTURE, CPT("97810 acupuncture without stimulation, first 15 min")},
+    {"97811", BP_INT_ACUPUNCTURE, CPT("97811 acupuncture without stimulation, each added 15")},
+    {"97813", BP_INT_ACUPUNCTURE, CPT("97813 acupuncture with stimulation, first 15 min")},
+    {"97814", BP_INT_ACUPUNCTURE, CPT("97814 acupuncture with stimulation, each added 15")},
+    {"E0720", BP_INT_TENS, HCPCS("E0720 TENS, two lead")},
+    {"E0730", BP_INT_TENS, HCPCS("E0730 TENS, four or more leads")},
+    {"L0625", BP_INT_LUMBAR_SUPPORT, HCPCS("L0625 lumbar orthosis")},
+    {"L0626", BP_INT_LUMBAR_SUPPORT, HCPCS("L0626 lumbar orthosis")},
+    {"L0627", BP_INT_LUMBAR_SUPPORT, HCPCS("L0627 lumbar orthosis")},
+    {"L0628", BP_INT_LUMBAR_SUPPORT, HCPCS("L0628 lumbar-sacral orthosis")},
+    {"L0629", BP_INT_LUMBAR_SUPPORT, HCPCS("L0629 lumbar-sacral orthosis")},
+    {"L0630", BP_INT_LUMBAR_SUPPORT, HCPCS("L0630 lumbar-sacral orthosis")},
+    {"L0631", BP_INT_LUMBAR_SUPPORT, HCPCS("L0631 lumbar-sacral orthosis")},
+    {"L0632", BP_INT_LUMBAR_SUPPORT, HCPCS("L0632 lumbar-sacral orthosis")},
+    {"L0633", BP_INT_LUMBAR_SUPPORT, HCPCS("L0633 lumbar-sacral orthosis")},
+    {"L0634", BP_INT_LUMBAR_SUPPORT, HCPCS("L0634 lumbar-sacral orthosis")},
+    {"L0635", BP_INT_LUMBAR_SUPPORT, HCPCS("L0635 lumbar-sacral orthosis")},
+    {"L0636", BP_INT_LUMBAR_SUPPORT, HCPCS("L0636 lumbar-sacral orthosis")},
+    {"L0637", BP_INT_LUMBAR_SUPPORT, HCPCS("L0637 lumbar-sacral orthosis")},
+    {"L0638", BP_INT_LUMBAR_SUPPORT, HCPCS("L0638 lumbar-sacral orthosis")},
+    {"L0639", BP_INT_LUMBAR_SUPPORT, HCPCS("L0639 lumbar-sacral orthosis")},
+    {"L0640", BP_INT_LUMBAR_SUPPORT, HCPCS("L0640 lumbar-sacral orthosis")},
+    {"L0641", BP_INT_LUMBAR_SUPPORT, HCPCS("L0641 lumbar orthosis")},
+    {"L0642", BP_INT_LUMBAR_SUPPORT, HCPCS("L0642 lumbar orthosis")},
+    {"L0643", BP_INT_LUMBAR_SUPPORT, HCPCS("L0643 lumbar-sacral orthosis")},
+    {"L0648", BP_INT_LUMBAR_SUPPORT, HCPCS("L0648 lumbar-sacral orthosis")},
+    {"L0649", BP_INT_LUMBAR_SUPPORT, HCPCS("L0649 lumbar-sacral orthosis")},
+    {"L0650", BP_INT_LUMBAR_SUPPORT, HCPCS("L0650 lumbar-sacral orthosis")},
+    {"L0651", BP_INT_LUMBAR_SUPPORT, HCPCS("L0651 lumbar-sacral orthosis")},
 };
 const size_t bp_procedure_code_count = BP_COUNT(bp_procedure_codes);
+_Static_assert(BP_COUNT(bp_procedure_codes) <= BP_PROCEDURE_CODES_MAX,
+               "procedure codes must fit BP_PROCEDURE_CODES_MAX");
+
+/* ---- Negation ----------------------------------------------------------- */
+
+#define NEG_API "API 4: negation"
+const bp_negation bp_negations[] = {
+    {{{"no"}}, BP_NEGATES_FOLLOWING, NEG_API " before the name"},
+    {{{"not"}}, BP_NEGATES_FOLLOWING, NEG_API " before the name"},
+    {{{"without"}}, BP_NEGATES_FOLLOWING, NEG_API " before the name"},
+    {{{"denies"}}, BP_NEGATES_FOLLOWING, NEG_API " before the name"},
+    {{{"never"}}, BP_NEGATES_FOLLOWING, NEG_API " before the name"},
+    {{{"declined"}}, BP_NEGATES_FOLLOWING | BP_NEGATES_PRECEDING, NEG_API " before or after"},
+    {{{"refused"}}, BP_NEGATES_FOLLOWING | BP_NEGATES_PRECEDING, NEG_API " before or after"},
+    {{{"not", "done"}}, BP_NEGATES_PRECEDING, NEG_API " after the name"},
+    {{{"not", "given"}}, BP_NEGATES_PRECEDING, NEG_API " after the name"},
+};
+const size_t bp_negation_count = BP_COUNT(bp_negations);
+_Static_assert(BP_COUNT(bp_negations) <= BP_NEGATIONS_MAX, "negations must fit BP_NEGATIONS_MAX");
+
+const bp_clause_word bp_clause_words[] = {
+    {{{"but"}}, "API 4: a clause ends at but"},
+    {{{"however"}}, "API 4: a clause ends at however"},
+};
+const size_t bp_clause_word_count = BP_COUNT(bp_clause_words);
+_Static_assert(BP_COUNT(bp_clause_words) <= BP_CLAUSE_WORDS_MAX,
+               "clause words must fit BP_CLAUSE_WORDS_MAX");
+
+const bp_clause_mark bp_clause_marks[] = {
+    {'.', BP_CLAUSE_ENDS, "API 4: a clause ends at . (not a decimal point)"},
+    {';', BP_CLAUSE_ENDS, "API 4: a clause ends at ;"},
+    {',', BP_CLAUSE_ENDS_IF_MENTION_FOLLOWS, "API 4: , followed by another mention"},
+};
+const size_t bp_clause_mark_count = BP_COUNT(bp_clause_marks);
+_Static_assert(BP_COUNT(bp_clause_marks) <= BP_CLAUSE_MARKS_MAX,
+               "clause marks must fit BP_CLAUSE_MARKS_MAX");

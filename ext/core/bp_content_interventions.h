@@ -58,28 +58,71 @@ typedef struct {
 extern const bp_intervention_info bp_interventions[BP_INTERVENTION_COUNT];
 
 /* A phrase that names an intervention in free text. Rows are in priority
-** order: the first row whose phrase occurs anywhere in a text wins, so the
-** specific rows (motor control exercise) come before the generic ones
-** (exercise). */
+** order: the first row whose phrase occurs (not negated) anywhere in a text
+** wins, so the specific rows (motor control exercise) come before the
+** generic ones (exercise). */
 typedef struct {
   bp_phrase phrase;
   bp_intervention intervention;
   const char *source;
 } bp_intervention_name;
 
+#define BP_INTERVENTION_NAMES_MAX 128
 extern const bp_intervention_name bp_intervention_names[];
 extern const size_t bp_intervention_name_count;
 
-/* A range of billing codes: CPT (letter '\0', five digits) or HCPCS level
-** II (a letter and four digits). */
+/* A billing code: CPT (five digits) or HCPCS Level II (a letter and four
+** digits), upper case. Only codes that exist in the official lists
+** (fixtures/codes/procedure_codes_extract.tsv; tests/unit/test_codes.c). */
+#define BP_PROCEDURE_CODE_LENGTH 5
 typedef struct {
-  char letter;
-  int low, high;
+  const char *code;
   bp_intervention intervention;
   const char *source;
 } bp_procedure_code;
 
+#define BP_PROCEDURE_CODES_MAX 64
 extern const bp_procedure_code bp_procedure_codes[];
 extern const size_t bp_procedure_code_count;
+
+/* ---- Negation (contract section 4) ----------------------------------- */
+
+/* Where a negation word stands relative to the mention it negates. */
+#define BP_NEGATES_FOLLOWING 1u /* "no massage": before the name */
+#define BP_NEGATES_PRECEDING 2u /* "TENS unit declined": after it */
+
+typedef struct {
+  bp_phrase phrase;
+  unsigned negates; /* BP_NEGATES_FOLLOWING and/or BP_NEGATES_PRECEDING */
+  const char *source;
+} bp_negation;
+
+#define BP_NEGATIONS_MAX 16
+extern const bp_negation bp_negations[];
+extern const size_t bp_negation_count;
+
+/* Words that end a clause ("but", "however"). */
+typedef struct {
+  bp_phrase phrase;
+  const char *source;
+} bp_clause_word;
+
+#define BP_CLAUSE_WORDS_MAX 8
+extern const bp_clause_word bp_clause_words[];
+extern const size_t bp_clause_word_count;
+
+/* Punctuation that ends a clause: always ('.', ';'), or only when another
+** mention follows before the clause would end otherwise (','). */
+typedef enum { BP_CLAUSE_ENDS = 1, BP_CLAUSE_ENDS_IF_MENTION_FOLLOWS = 2 } bp_clause_mark_kind;
+
+typedef struct {
+  char mark;
+  bp_clause_mark_kind kind;
+  const char *source;
+} bp_clause_mark;
+
+#define BP_CLAUSE_MARKS_MAX 8
+extern const bp_clause_mark bp_clause_marks[];
+extern const size_t bp_clause_mark_count;
 
 #endif

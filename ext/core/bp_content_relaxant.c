@@ -10,35 +10,59 @@
 
 /* ---- Muscle relaxants ---------------------------------------------- */
 
-/* The eight ingredients of API section 2 and their US brand names from
-** CF section 4. Brands listed elsewhere only (Tonmya, CF section 2: a
-** fibromyalgia product) are deliberately absent. */
+/* The eight ingredients of API section 2 (their RxNorm ingredient names)
+** and their US brand names: every trade name the FDA Orange Book lists for
+** a product containing one of them (OB: the data files of May 2024, see
+** fixtures/codes/README.md; tests/unit/test_codes.c checks each against
+** the extract), marketed or discontinued, since old records still name
+** them, and the brands of CF section 4 that the Orange Book lists under
+** the generic name (Fexmid, Lorzone). A name of several words is found by
+** its first, distinctive word ("Parafon Forte DSC" by "parafon").
+** Deliberately absent: Tonmya (CF 2: a fibromyalgia product, see the
+** markers below) and Disipal (OB: orphenadrine hydrochloride tablets for
+** parkinsonism, not a muscle relaxant product; ATC N04AB02). */
+#define OB(what) "FDA Orange Book " what
 const bp_relaxant_name bp_relaxant_names[] = {
-    {{{"cyclobenzaprine"}}, "cyclobenzaprine", 0, "CF 4, ingredient"},
-    {{{"flexeril"}}, "cyclobenzaprine", 0, "CF 4, US brand (discontinued)"},
-    {{{"fexmid"}}, "cyclobenzaprine", 0, "CF 4, US brand"},
-    {{{"amrix"}}, "cyclobenzaprine", 1, "CF 2 and 4, ER capsules 15/30 mg"},
-    {{{"carisoprodol"}}, "carisoprodol", 0, "CF 4, ingredient"},
-    {{{"soma"}}, "carisoprodol", 0, "CF 4, US brand"},
-    {{{"methocarbamol"}}, "methocarbamol", 0, "CF 4, ingredient"},
-    {{{"robaxin"}}, "methocarbamol", 0, "CF 4, US brand"},
-    {{{"metaxalone"}}, "metaxalone", 0, "CF 4, ingredient"},
-    {{{"skelaxin"}}, "metaxalone", 0, "CF 4, US brand"},
-    {{{"tizanidine"}}, "tizanidine", 0, "CF 4, ingredient"},
-    {{{"zanaflex"}}, "tizanidine", 0, "CF 4, US brand"},
-    {{{"chlorzoxazone"}}, "chlorzoxazone", 0, "CF 4, ingredient"},
-    {{{"parafon"}}, "chlorzoxazone", 0, "CF 4, US brand Parafon Forte DSC"},
-    {{{"lorzone"}}, "chlorzoxazone", 0, "CF 4, US brand"},
-    {{{"orphenadrine"}}, "orphenadrine", 0, "CF 4, ingredient"},
-    {{{"norflex"}}, "orphenadrine", 0, "CF 4, US brand (discontinued)"},
-    {{{"norgesic"}}, "orphenadrine", 0, "CF 4, US brand (combination)"},
-    {{{"baclofen"}}, "baclofen", 0, "CF 4, ingredient"},
-    {{{"lioresal"}}, "baclofen", 0, "CF 4, US brand (intrathecal)"},
-    {{{"ozobax"}}, "baclofen", 0, "CF 4, US brand"},
-    {{{"fleqsuvy"}}, "baclofen", 0, "CF 4, US brand"},
-    {{{"lyvispah"}}, "baclofen", 0, "CF 4, US brand"},
+    {{{"cyclobenzaprine"}}, "cyclobenzaprine", 0, "API 2; CF 4: ingredient (RxNorm name)"},
+    {{{"flexeril"}}, "cyclobenzaprine", 0, OB("FLEXERIL, NDA 017821, discontinued; CF 4")},
+    {{{"fexmid"}}, "cyclobenzaprine", 0, "CF 4: US brand"},
+    {{{"amrix"}}, "cyclobenzaprine", 1, OB("AMRIX, NDA 021777, extended-release capsule; CF 2")},
+    {{{"carisoprodol"}}, "carisoprodol", 0, "API 2; CF 4: ingredient (RxNorm name)"},
+    {{{"soma"}},
+     "carisoprodol",
+     0,
+     OB("SOMA, SOMA COMPOUND (W/ CODEINE), NDA 011792/012365/012366")},
+    {{{"rela"}}, "carisoprodol", 0, OB("RELA, NDA 012155, discontinued")},
+    {{{"methocarbamol"}}, "methocarbamol", 0, "API 2; CF 4: ingredient (RxNorm name)"},
+    {{{"robaxin"}}, "methocarbamol", 0, OB("ROBAXIN, ROBAXIN-750, NDA 011011/011790")},
+    {{{"robaxisal"}}, "methocarbamol", 0, OB("ROBAXISAL (with aspirin), NDA 012281, discontinued")},
+    {{{"delaxin"}}, "methocarbamol", 0, OB("DELAXIN, ANDA 085454, discontinued")},
+    {{{"forbaxin"}}, "methocarbamol", 0, OB("FORBAXIN, ANDA 085136, discontinued")},
+    {{{"metaxalone"}}, "metaxalone", 0, "API 2; CF 4: ingredient (RxNorm name)"},
+    {{{"skelaxin"}}, "metaxalone", 0, OB("SKELAXIN, NDA 013217, discontinued; CF 4")},
+    {{{"tizanidine"}}, "tizanidine", 0, "API 2; CF 4: ingredient (RxNorm name)"},
+    {{{"zanaflex"}}, "tizanidine", 0, OB("ZANAFLEX, NDA 020397/021447")},
+    {{{"chlorzoxazone"}}, "chlorzoxazone", 0, "API 2; CF 4: ingredient (RxNorm name)"},
+    {{{"parafon"}}, "chlorzoxazone", 0, OB("PARAFON FORTE DSC, NDA 011529, discontinued; CF 4")},
+    {{{"paraflex"}}, "chlorzoxazone", 0, OB("PARAFLEX, NDA 011300, discontinued")},
+    {{{"strifon"}}, "chlorzoxazone", 0, OB("STRIFON FORTE DSC, ANDA 081008, discontinued")},
+    {{{"lorzone"}}, "chlorzoxazone", 0, "CF 4: US brand"},
+    {{{"orphenadrine"}}, "orphenadrine", 0, "API 2; CF 4: ingredient (RxNorm name)"},
+    {{{"norflex"}}, "orphenadrine", 0, OB("NORFLEX, NDA 012157/013055, discontinued; CF 4")},
+    {{{"norgesic"}}, "orphenadrine", 0, OB("NORGESIC (FORTE), NDA 013416, discontinued; CF 4")},
+    {{{"orphengesic"}}, "orphenadrine", 0, OB("ORPHENGESIC (FORTE), ANDA 075141")},
+    {{{"invagesic"}}, "orphenadrine", 0, OB("INVAGESIC (FORTE), ANDA 074817, discontinued")},
+    {{{"baclofen"}}, "baclofen", 0, "API 2; CF 4: ingredient (RxNorm name)"},
+    {{{"lioresal"}}, "baclofen", 0, OB("LIORESAL, NDA 017851/020075; CF 4")},
+    {{{"gablofen"}}, "baclofen", 0, OB("GABLOFEN, NDA 022462, intrathecal")},
+    {{{"kemstro"}}, "baclofen", 0, OB("KEMSTRO, NDA 021589, discontinued")},
+    {{{"ozobax"}}, "baclofen", 0, OB("OZOBAX (DS), NDA 208193; CF 4")},
+    {{{"fleqsuvy"}}, "baclofen", 0, OB("FLEQSUVY, NDA 215602; CF 4")},
+    {{{"lyvispah"}}, "baclofen", 0, OB("LYVISPAH, NDA 215422; CF 4")},
 };
 const size_t bp_relaxant_name_count = BP_COUNT(bp_relaxant_names);
+_Static_assert(BP_COUNT(bp_relaxant_names) <= BP_RELAXANT_NAMES_MAX,
+               "relaxant names must fit BP_RELAXANT_NAMES_MAX");
 
 /* ATC codes of CF section 4 in group M03 (muscle relaxants). Metaxalone
 ** has no verified ATC code; orphenadrine's N04AB02 is its anti-Parkinson
@@ -50,21 +74,33 @@ const bp_relaxant_atc bp_relaxant_atcs[] = {
     {"M03BX01", "baclofen", "CF 4, ATC (V2)"},
 };
 const size_t bp_relaxant_atc_count = BP_COUNT(bp_relaxant_atcs);
+_Static_assert(BP_COUNT(bp_relaxant_atcs) <= BP_RELAXANT_ATCS_MAX,
+               "ATC codes must fit BP_RELAXANT_ATCS_MAX");
 
 const bp_marker bp_extended_release_phrases[] = {
-    {{{"er"}}, "API 2, relaxant_dose_alerts: ER"},
-    {{{"extended", "release"}}, "API 2: \"extended release\""},
-    {{{"24", "hr"}}, "API 2: 24 hr capsules"},
-    {{{"24", "hour"}}, "API 2: 24 hr capsules"},
+    {{{"er"}}, NULL, "API 2, relaxant_dose_alerts: ER"},
+    {{{"extended", "release"}}, NULL, "API 2: \"extended release\""},
+    {{{"24", "hr"}}, NULL, "API 2: 24 hr capsules"},
+    {{{"24", "hour"}}, NULL, "API 2: 24 hr capsules"},
 };
 const size_t bp_extended_release_phrase_count = BP_COUNT(bp_extended_release_phrases);
+_Static_assert(BP_COUNT(bp_extended_release_phrases) <= BP_MARKERS_MAX,
+               "markers must fit BP_MARKERS_MAX");
 
+/* Tonmya and sublingual cyclobenzaprine in any spelling (API 4): the
+** brand, the route written out, split, or abbreviated (SL), the strength
+** only Tonmya has, and its indication. */
 const bp_marker bp_outside_back_pain_phrases[] = {
-    {{{"tonmya"}}, "CF 2: Tonmya, fibromyalgia; API 2"},
-    {{{"sublingual"}}, "CF 2: Tonmya is sublingual; API 2"},
-    {{{"fibromyalgia"}}, "CF 2: Tonmya indication; API 2"},
+    {{{"tonmya"}}, "cyclobenzaprine", "CF 2: Tonmya, fibromyalgia; API 4"},
+    {{{"sublingual"}}, "cyclobenzaprine", "CF 2: Tonmya is sublingual; API 4"},
+    {{{"sub", "lingual"}}, "cyclobenzaprine", "API 4: sublingual in any spelling"},
+    {{{"sl"}}, "cyclobenzaprine", "API 4: SL, the abbreviation of sublingual"},
+    {{{"2", "8", "mg"}}, "cyclobenzaprine", "CF 2: Tonmya is cyclobenzaprine 2.8 mg"},
+    {{{"fibromyalgia"}}, "cyclobenzaprine", "CF 2: Tonmya indication; API 2"},
 };
 const size_t bp_outside_back_pain_phrase_count = BP_COUNT(bp_outside_back_pain_phrases);
+_Static_assert(BP_COUNT(bp_outside_back_pain_phrases) <= BP_MARKERS_MAX,
+               "markers must fit BP_MARKERS_MAX");
 
 const char bp_dose_rule_ingredient[] = "cyclobenzaprine";
 

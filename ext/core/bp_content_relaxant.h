@@ -16,7 +16,9 @@
 /* ---- Muscle relaxants ---------------------------------------------- */
 
 /* A name (one or more lower-case words) of a skeletal muscle relaxant
-** product. */
+** product. At most BP_RELAXANT_NAMES_MAX rows (bp_match.c sizes its
+** tables from these capacities). */
+#define BP_RELAXANT_NAMES_MAX 64
 typedef struct {
   bp_phrase name;
   const char *ingredient;
@@ -25,17 +27,21 @@ typedef struct {
 } bp_relaxant_name;
 
 /* A WHO ATC code (upper case) of a skeletal muscle relaxant. */
+#define BP_RELAXANT_ATCS_MAX 16
 typedef struct {
   const char *code;
   const char *ingredient;
   const char *source;
 } bp_relaxant_atc;
 
-/* A phrase that marks a property of a product text. */
+/* A phrase that marks a property of a product text, for the products of
+** one ingredient (NULL: any ingredient). */
 typedef struct {
   bp_phrase phrase;
+  const char *ingredient;
   const char *source;
 } bp_marker;
+#define BP_MARKERS_MAX 16
 
 extern const bp_relaxant_name bp_relaxant_names[];
 extern const size_t bp_relaxant_name_count;
@@ -46,7 +52,8 @@ extern const size_t bp_relaxant_atc_count;
 extern const bp_marker bp_extended_release_phrases[];
 extern const size_t bp_extended_release_phrase_count;
 
-/* Phrases that mark a cyclobenzaprine product outside back pain. */
+/* Phrases that mark a cyclobenzaprine product outside back pain: such a
+** product is no relaxant for any recogniser (contract section 4). */
 extern const bp_marker bp_outside_back_pain_phrases[];
 extern const size_t bp_outside_back_pain_phrase_count;
 

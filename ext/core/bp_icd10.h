@@ -1,7 +1,7 @@
 /*
 ** bp_icd10.h: classification of ICD-10-CM codes for cohort building
-** (icd10_class()), with no SQLite dependency. The rules are the rows of
-** bp_content_codes.c.
+** (icd10_class()), with no engine dependency. The rules and the real codes
+** are the rows of bp_content_codes.c.
 */
 #ifndef BP_ICD10_H
 #define BP_ICD10_H
@@ -11,8 +11,10 @@
 /*
 ** The class of a code of n bytes, or NULL. The code may have its dot (only
 ** after the third character) or not, any case, and surrounding ASCII
-** spaces. Anything that is not shaped like an ICD-10-CM code (a letter,
-** then two to six letters or digits) is NULL.
+** spaces. Only a code that exists in ICD-10-CM (CMS order files, any
+** fiscal year from 2016 to 2026) and that a class rule covers gets a
+** class: anything else, including a well-shaped code that does not exist
+** (M54.39), is NULL.
 */
 const char *bp_icd10_class(const char *text, size_t n);
 

@@ -23,7 +23,8 @@ void bp_json_string(bp_writer *writer, const char *bytes, size_t length) {
   size_t run = 0; /* start of the bytes not yet written */
   writer->append(writer, "\"", 1);
   for (size_t i = 0; i < length;) {
-    size_t sequence = bp_utf8_sequence_length(s + i, length - i);
+    uint32_t code_point;
+    size_t sequence = bp_utf8_decode(s + i, length - i, &code_point);
     char escape[8];
     const char *replacement = NULL;
     if (sequence == 0) {

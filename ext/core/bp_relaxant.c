@@ -7,42 +7,77 @@
 
 #include "bp_common.h"
 #include "bp_content_relaxant.h"
-#include "bp_text.h"
 
-#define ATC_CODE_LENGTH 7
+_Static_assert(BP_MARKERS_MAX <= 32, "outside-back-pain markers must fit in a 32-bit set");
 
-/* The ingredient of the first relaxant ATC code standing alone in text. */
-static const char *find_atc_ingredient(const char *text, size_t n) {
-  size_t pos = 0;
-  bp_run run;
-  while (bp_code_run_next(text, n, &pos, &run)) {
-    if (run.length != ATC_CODE_LENGTH) continue;
-    for (size_t r = 0; r < bp_relaxant_atc_count; r++) {
-      const char *code = bp_relaxant_atcs[r].code;
-      size_t k = 0;
-      while (k < ATC_CODE_LENGTH && bp_ascii_upper(run.text[k]) == code[k]) k++;
-      if (k == ATC_CODE_LENGTH) return bp_relaxant_atcs[r].ingredient;
+void bp_relaxant_finder_init(bp_relaxant_finder *finder) {
+  finder->name_row = -1;
+  finder->name_token = 0;
+  finder->atc_row = -1;
+  finder->extended_marker = 0;
+  finder->outside_rows = 0;
+}
+
+void bp_relaxant_finder_see(bp_relaxant_finder *finder, const bp_match_event *event) {
+  switch (event->list) {
+    case BP_LIST_RELAXANT_NAME:
+      /* The name ending first wins; at the same token, the earlier row. */
+      if (finder->name_row < 0 ||
+          (event->last_token == finder->name_token && (long)event->row < finder->name_row)) {
+        finder->name_row = (long)event->row;
+        finder->name_token = event->last_token;
+      }
+      break;
+    case BP_LIST_ATC_CODE:
+      if (finder->atc_row < 0) finder->atc_row = (long)event->row;
+      break;
+    case BP_LIST_EXTENDED_RELEASE:
+      finder->extended_marker = 1;
+      break;
+    case BP_LIST_OUTSIDE_BACK_PAIN:
+      finder->outside_rows |= 1u << event->row;
+      break;
+    default:
+      break;
+  }
+}
+
+void bp_relaxant_finder_result(const bp_relaxant_finder *finder, bp_relaxant_product *out) {
+  memset(out, 0, sizeof(*out));
+  const char *ingredient = NULL;
+  int extended = finder->extended_marker;
+  if (finder->name_row >= 0) {
+    ingredient = bp_relaxant_names[finder->name_row].ingredient;
+    extended |= bp_relaxant_names[finder->name_row].extended_release;
+  } else if (finder->atc_row >= 0) {
+    ingredient = bp_relaxant_atcs[finder->atc_row].ingredient;
+  }
+  if (ingredient == NULL) return;
+  for (size_t r = 0; r < bp_outside_back_pain_phrase_count; r++) {
+    const char *applies_to = bp_outside_back_pain_phrases[r].ingredient;
+    if ((finder->outside_rows & (1u << r)) &&
+        (applies_to == NULL || strcmp(applies_to, ingredient) == 0)) {
+      out->outside_back_pain = 1;
+      out->excluded_ingredient = ingredient;
+      return;
     }
   }
-  return NULL;
+  out->ingredient = ingredient;
+  out->extended_release = extended != 0;
+}
+
+static void see_event(void *context, const bp_match_event *event) {
+  bp_relaxant_finder_see(context, event);
 }
 
 void bp_relaxant_classify(const char *text, size_t n, bp_relaxant_product *out) {
-  memset(out, 0, sizeof(*out));
-  long name = bp_phrase_find(text, n, bp_relaxant_names, bp_relaxant_name_count,
-                             sizeof(bp_relaxant_names[0]), BP_FIRST_IN_TEXT);
-  if (name >= 0) {
-    out->ingredient = bp_relaxant_names[name].ingredient;
-    out->extended_release = bp_relaxant_names[name].extended_release;
+  bp_relaxant_finder finder;
+  bp_relaxant_finder_init(&finder);
+  long atc = bp_match_code(text, n, BP_LIST_ATC_CODE);
+  if (atc >= 0) { /* the whole text is an ATC code */
+    finder.atc_row = atc;
   } else {
-    out->ingredient = find_atc_ingredient(text, n);
+    bp_match_scan(text, n, see_event, &finder);
   }
-  if (out->ingredient == NULL) return;
-  if (bp_phrase_find(text, n, bp_extended_release_phrases, bp_extended_release_phrase_count,
-                     sizeof(bp_extended_release_phrases[0]), BP_FIRST_IN_TEXT) >= 0) {
-    out->extended_release = 1;
-  }
-  out->outside_back_pain =
-      bp_phrase_find(text, n, bp_outside_back_pain_phrases, bp_outside_back_pain_phrase_count,
-                     sizeof(bp_outside_back_pain_phrases[0]), BP_FIRST_IN_TEXT) >= 0;
+  bp_relaxant_finder_result(&finder, out);
 }

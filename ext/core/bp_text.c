@@ -1,21 +1,15 @@
 /*
-** bp_text.c: strict numbers, ASCII folding, the tokenizer and the error
-** value renderer (see bp_text.h).
+** bp_text.c: ASCII folding, UTF-8 decoding, the word classes of code
+** points and the error value renderer (see bp_text.h). The classes are
+** data: one string for U+0080-U+017F (Latin-1 Supplement and Latin
+** Extended-A, where folding matters) and a sorted table of ranges above,
+** derived from Unicode's general categories (Unicode 14.0).
 */
 #include "bp_text.h"
 
-#include "bp_common.h"
-
-#include <stdlib.h>
 #include <string.h>
 
-static int is_digit(unsigned char c) { return bp_is_digit((char)c); }
-
-static int is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-static int is_code_byte(unsigned char c) { return is_word_byte(c) || is_digit(c); }
+#include "bp_common.h"
 
 int bp_ascii_ieq(const char *text, size_t n, const char *lower) {
   size_t i = 0;
@@ -25,51 +19,13 @@ int bp_ascii_ieq(const char *text, size_t n, const char *lower) {
   return lower[i] == '\0';
 }
 
-int bp_code_run_next(const char *text, size_t n, size_t *pos, bp_run *run) {
-  const unsigned char *s = (const unsigned char *)text;
-  while (*pos < n && !is_code_byte(s[*pos])) (*pos)++;
-  if (*pos >= n) return 0;
-  size_t start = *pos;
-  while (*pos < n && is_code_byte(s[*pos])) (*pos)++;
-  run->text = text + start;
-  run->length = *pos - start;
-  return 1;
-}
-
-void bp_tokenizer_init(bp_tokenizer *t, const char *input, size_t n) {
-  t->input = input;
-  t->n = n;
-  t->pos = 0;
-}
-
-int bp_tokenizer_next(bp_tokenizer *t, bp_token *tok) {
-  const unsigned char *in = (const unsigned char *)t->input;
-  while (t->pos < t->n && !is_word_byte(in[t->pos]) && !is_digit(in[t->pos])) {
-    t->pos++;
-  }
-  if (t->pos >= t->n) return 0;
-  int (*belongs)(unsigned char) = is_digit(in[t->pos]) ? is_digit : is_word_byte;
-  tok->kind = belongs == is_digit ? BP_TOKEN_NUMBER : BP_TOKEN_WORD;
-  size_t start = t->pos;
-  while (t->pos < t->n && belongs(in[t->pos])) t->pos++;
-  tok->len = t->pos - start;
-  tok->too_long = tok->len > BP_TOKEN_MAX;
-  if (tok->too_long) {
-    tok->text[0] = '\0';
-  } else {
-    for (size_t i = 0; i < tok->len; i++) {
-      tok->text[i] = bp_ascii_lower((char)in[start + i]);
-    }
-    tok->text[tok->len] = '\0';
-  }
-  return 1;
-}
-
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is invalid. */
-size_t bp_utf8_sequence_length(const unsigned char *s, size_t n) {
+size_t bp_utf8_decode(const unsigned char *s, size_t n, uint32_t *code_point) {
   size_t len;
-  unsigned int cp;
-  if (s[0] < 0x80) return 1;
+  uint32_t cp;
+  if (s[0] < 0x80) {
+    *code_point = s[0];
+    return 1;
+  }
   if (s[0] >= 0xC2 && s[0] <= 0xDF) {
     len = 2;
     cp = s[0] & 0x1Fu;
@@ -87,19 +43,151 @@ size_t bp_utf8_sequence_length(const unsigned char *s, size_t n) {
     if ((s[i] & 0xC0) != 0x80) return 0;
     cp = (cp << 6) | (s[i] & 0x3Fu);
   }
-  /* Reject overlong forms, surrogates and code points above U+10FFFF. */
+  /* Overlong forms, surrogates and code points above U+10FFFF. */
   if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) ||
       cp > 0x10FFFF) {
     return 0;
   }
+  *code_point = cp;
   return len;
+}
+
+/*
+** U+0080 to U+017F, one character each: a lower-case ASCII letter is the
+** base letter the code point folds to; '*' a letter with no unambiguous
+** base (ß æ þ ð œ ĳ ŋ ...); '#' a number (² ³ ¹ ¼ ½ ¾); ' ' a separator
+** (controls, NBSP, soft hyphen, ® © ¬ ° ± · « » × ÷ ...). Ø ø Đ đ Ħ ħ Ł ł
+** Ŧ ŧ Ŀ ŀ ı ſ, letters with a stroke or dot that Unicode does not
+** decompose, fold to their base letter too.
+*/
+static const char latin_classes[] =
+    "                                " /* U+0080 */
+    "          *       ## *   #* ### " /* U+00A0 */
+    "aaaaaa*ceeeeiiii*nooooo ouuuuy**" /* U+00C0 */
+    "aaaaaa*ceeeeiiii*nooooo ouuuuy*y" /* U+00E0 */
+    "aaaaaaccccccccddddeeeeeeeeeegggg" /* U+0100 */
+    "gggghhhhiiiiiiiiii**jjkk*lllllll" /* U+0120 */
+    "lllnnnnnn***oooooo**rrrrrrssssss" /* U+0140 */
+    "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs" /* U+0160 */;
+_Static_assert(sizeof(latin_classes) == 0x100 + 1, "one class per code point U+0080-U+017F");
+
+/* Ranges above U+017F that are not letters; every other code point is a
+** letter without an ASCII base. `fold_first` != 0: the range folds to
+** consecutive ASCII characters from it (fullwidth A-Z, a-z, 0-9). */
+typedef struct {
+  uint32_t first, last;
+  bp_char_class class_of;
+  char fold_first;
+} char_range;
+
+static const char_range ranges[] = {
+    {0x02B0, 0x02FF, BP_CHAR_SEPARATOR, 0}, /* spacing modifier letters, accents */
+    {0x0300, 0x036F, BP_CHAR_MARK, 0},      /* combining diacritical marks */
+    {0x0374, 0x0375, BP_CHAR_SEPARATOR, 0}, /* Greek numeral signs */
+    {0x037E, 0x037E, BP_CHAR_SEPARATOR, 0}, /* Greek question mark */
+    {0x0384, 0x0385, BP_CHAR_SEPARATOR, 0}, /* Greek tonos */
+    {0x0387, 0x0387, BP_CHAR_SEPARATOR, 0}, /* Greek ano teleia */
+    {0x0483, 0x0489, BP_CHAR_MARK, 0},      /* Cyrillic combining marks */
+    {0x055A, 0x055F, BP_CHAR_SEPARATOR, 0}, /* Armenian punctuation */
+    {0x0589, 0x058A, BP_CHAR_SEPARATOR, 0},
+    {0x0591, 0x05BD, BP_CHAR_MARK, 0}, /* Hebrew points */
+    {0x05BE, 0x05BE, BP_CHAR_SEPARATOR, 0},
+    {0x05C0, 0x05C0, BP_CHAR_SEPARATOR, 0},
+    {0x05C3, 0x05C3, BP_CHAR_SEPARATOR, 0},
+    {0x05C6, 0x05C6, BP_CHAR_SEPARATOR, 0},
+    {0x05F3, 0x05F4, BP_CHAR_SEPARATOR, 0},
+    {0x0600, 0x060F, BP_CHAR_SEPARATOR, 0}, /* Arabic signs and punctuation */
+    {0x061B, 0x061F, BP_CHAR_SEPARATOR, 0},
+    {0x064B, 0x065F, BP_CHAR_MARK, 0}, /* Arabic harakat */
+    {0x066A, 0x066D, BP_CHAR_SEPARATOR, 0},
+    {0x06D4, 0x06D4, BP_CHAR_SEPARATOR, 0},
+    {0x0964, 0x0965, BP_CHAR_SEPARATOR, 0}, /* Devanagari danda */
+    {0x1680, 0x1680, BP_CHAR_SEPARATOR, 0}, /* Ogham space */
+    {0x1AB0, 0x1AFF, BP_CHAR_MARK, 0},      /* combining marks extended */
+    {0x1DC0, 0x1DFF, BP_CHAR_MARK, 0},      /* combining marks supplement */
+    {0x2000, 0x206F, BP_CHAR_SEPARATOR, 0}, /* spaces, dashes, quotes, bullets */
+    {0x20A0, 0x20CF, BP_CHAR_SEPARATOR, 0}, /* currency */
+    {0x20D0, 0x20FF, BP_CHAR_MARK, 0},      /* combining marks for symbols */
+    {0x2100, 0x214F, BP_CHAR_SEPARATOR, 0}, /* letterlike symbols: ™ ℠ ℞ № */
+    {0x2190, 0x2BFF, BP_CHAR_SEPARATOR, 0}, /* arrows, math, shapes, dingbats */
+    {0x2E00, 0x2E7F, BP_CHAR_SEPARATOR, 0}, /* supplemental punctuation */
+    {0x2FF0, 0x2FFF, BP_CHAR_SEPARATOR, 0}, /* ideographic description */
+    {0x3000, 0x3004, BP_CHAR_SEPARATOR, 0}, /* ideographic space, 、。 */
+    {0x3008, 0x3020, BP_CHAR_SEPARATOR, 0}, /* CJK brackets */
+    {0x302A, 0x302F, BP_CHAR_MARK, 0},
+    {0x3030, 0x3030, BP_CHAR_SEPARATOR, 0},
+    {0x303D, 0x303F, BP_CHAR_SEPARATOR, 0},
+    {0x3099, 0x309A, BP_CHAR_MARK, 0},
+    {0x309B, 0x309C, BP_CHAR_SEPARATOR, 0},
+    {0x30A0, 0x30A0, BP_CHAR_SEPARATOR, 0},
+    {0x30FB, 0x30FB, BP_CHAR_SEPARATOR, 0}, /* katakana middle dot */
+    {0x3200, 0x33FF, BP_CHAR_SEPARATOR, 0}, /* enclosed CJK, compatibility */
+    {0x4DC0, 0x4DFF, BP_CHAR_SEPARATOR, 0}, /* hexagrams */
+    {0xE000, 0xF8FF, BP_CHAR_SEPARATOR, 0}, /* private use */
+    {0xFD3E, 0xFD3F, BP_CHAR_SEPARATOR, 0},
+    {0xFE00, 0xFE0F, BP_CHAR_MARK, 0},      /* variation selectors */
+    {0xFE10, 0xFE1F, BP_CHAR_SEPARATOR, 0}, /* vertical forms */
+    {0xFE20, 0xFE2F, BP_CHAR_MARK, 0},      /* combining half marks */
+    {0xFE30, 0xFE6F, BP_CHAR_SEPARATOR, 0}, /* compatibility and small forms */
+    {0xFEFF, 0xFEFF, BP_CHAR_SEPARATOR, 0}, /* byte order mark */
+    {0xFF00, 0xFF0F, BP_CHAR_SEPARATOR, 0}, /* fullwidth punctuation */
+    {0xFF10, 0xFF19, BP_CHAR_DIGIT, '0'},   /* fullwidth digits */
+    {0xFF1A, 0xFF20, BP_CHAR_SEPARATOR, 0},
+    {0xFF21, 0xFF3A, BP_CHAR_LETTER, 'a'}, /* fullwidth A-Z */
+    {0xFF3B, 0xFF40, BP_CHAR_SEPARATOR, 0},
+    {0xFF41, 0xFF5A, BP_CHAR_LETTER, 'a'}, /* fullwidth a-z */
+    {0xFF5B, 0xFF65, BP_CHAR_SEPARATOR, 0},
+    {0xFFE0, 0xFFFF, BP_CHAR_SEPARATOR, 0},   /* fullwidth symbols, specials, U+FFFD */
+    {0x1D000, 0x1D24F, BP_CHAR_SEPARATOR, 0}, /* musical symbols */
+    {0x1F000, 0x1FBFF, BP_CHAR_SEPARATOR, 0}, /* tiles, cards, emoji, symbols */
+    {0xE0000, 0xE007F, BP_CHAR_SEPARATOR, 0}, /* tags */
+    {0xE0100, 0xE01EF, BP_CHAR_MARK, 0},      /* variation selectors supplement */
+    {0xF0000, 0x10FFFF, BP_CHAR_SEPARATOR, 0} /* private use planes */
+};
+
+bp_char_class bp_char_classify(uint32_t code_point, char *folded) {
+  *folded = 0;
+  if (code_point < 0x80) {
+    char c = (char)code_point;
+    if (bp_is_ascii_letter(c)) {
+      *folded = bp_ascii_lower(c);
+      return BP_CHAR_LETTER;
+    }
+    if (bp_is_digit(c)) {
+      *folded = c;
+      return BP_CHAR_DIGIT;
+    }
+    return BP_CHAR_SEPARATOR;
+  }
+  if (code_point < 0x180) {
+    char c = latin_classes[code_point - 0x80];
+    if (c == ' ') return BP_CHAR_SEPARATOR;
+    if (c >= 'a' && c <= 'z') *folded = c;
+    return BP_CHAR_LETTER; /* '*' and '#': a letter or number with no base */
+  }
+  size_t low = 0, high = BP_COUNT(ranges);
+  while (low < high) {
+    size_t mid = low + (high - low) / 2;
+    if (code_point < ranges[mid].first) {
+      high = mid;
+    } else if (code_point > ranges[mid].last) {
+      low = mid + 1;
+    } else {
+      if (ranges[mid].fold_first != 0) {
+        *folded = (char)(ranges[mid].fold_first + (char)(code_point - ranges[mid].first));
+      }
+      return ranges[mid].class_of;
+    }
+  }
+  return BP_CHAR_LETTER;
 }
 
 void bp_text_display(const char *text, size_t n, char out[BP_DISPLAY_SIZE]) {
   const unsigned char *s = (const unsigned char *)text;
   size_t in = 0, written = 0, chars = 0;
   while (in < n && chars < BP_DISPLAY_MAX_CHARS) {
-    size_t len = bp_utf8_sequence_length(s + in, n - in);
+    uint32_t code_point;
+    size_t len = bp_utf8_decode(s + in, n - in, &code_point);
     if (len == 0 || (len == 1 && (s[in] < 0x20 || s[in] == 0x7F))) {
       out[written++] = '?';
       in += len == 0 ? 1 : len;
@@ -115,46 +203,4 @@ void bp_text_display(const char *text, size_t n, char out[BP_DISPLAY_SIZE]) {
     written += 3;
   }
   out[written] = '\0';
-}
-
-static size_t phrase_length(const bp_phrase *phrase) {
-  size_t len = 0;
-  while (len < BP_PHRASE_MAX_TOKENS && phrase->tokens[len] != NULL) len++;
-  return len;
-}
-
-/* 1 if the phrase ends at the latest of the `seen` tokens kept in recent. */
-static int phrase_ends_here(const bp_phrase *phrase, const bp_token *recent, size_t seen) {
-  size_t len = phrase_length(phrase);
-  if (len == 0 || len > seen) return 0;
-  size_t first = seen - len;
-  for (size_t k = 0; k < len; k++) {
-    const bp_token *tok = &recent[(first + k) % BP_PHRASE_MAX_TOKENS];
-    if (tok->too_long || strcmp(tok->text, phrase->tokens[k]) != 0) return 0;
-  }
-  return 1;
-}
-
-long bp_phrase_find(const char *text, size_t n, const void *rows, size_t count, size_t row_size,
-                    bp_phrase_order order) {
-  /* The last BP_PHRASE_MAX_TOKENS tokens, token i at recent[i % MAX]. */
-  bp_token recent[BP_PHRASE_MAX_TOKENS];
-  bp_tokenizer tokenizer;
-  size_t seen = 0;
-  long best = -1;
-  bp_tokenizer_init(&tokenizer, text, n);
-  while (bp_tokenizer_next(&tokenizer, &recent[seen % BP_PHRASE_MAX_TOKENS])) {
-    seen++;
-    /* In table order, only rows before the best so far can improve it. */
-    size_t limit = (order == BP_FIRST_IN_TABLE && best >= 0) ? (size_t)best : count;
-    for (size_t r = 0; r < limit; r++) {
-      const bp_phrase *phrase = (const bp_phrase *)((const char *)rows + r * row_size);
-      if (phrase_ends_here(phrase, recent, seen)) {
-        best = (long)r;
-        break;
-      }
-    }
-    if (best == 0 || (order == BP_FIRST_IN_TEXT && best >= 0)) break;
-  }
-  return best;
 }

@@ -1,8 +1,10 @@
 /*
-** bp_text.h: small text utilities shared by the backpain core, with no
-** SQLite dependency: ASCII case folding, the
-** word/number tokenizer used to recognise product and procedure names,
-** and the safe rendering of an offending value inside an error message.
+** bp_text.h: text utilities shared by the backpain core, with no engine
+** dependency: ASCII case folding, UTF-8 decoding, the character classes
+** that decide what a word is (contract section 4: letters and digits make
+** words, every other code point separates them, diacritics fold away), the
+** phrase type that content tables use, and the safe rendering of an
+** offending value inside an error message.
 */
 #ifndef BP_TEXT_H
 #define BP_TEXT_H
@@ -15,52 +17,42 @@
 int bp_ascii_ieq(const char *text, size_t n, const char *lower);
 
 /*
-** Tokenizer. A word is a maximal run of ASCII letters and of bytes >= 0x80
-** (so a name inside a longer word, accented or not, never stands alone); a
-** number is a maximal run of ASCII digits; everything else separates.
-** Words come out lower-cased. Tokens longer than BP_TOKEN_MAX bytes are
-** reported with `too_long` set and an empty text, since no table entry is
-** that long.
+** UTF-8. Decodes the sequence at s[0..n) (n >= 1): returns its length (1 to
+** 4) and stores the code point, or returns 0 when s[0] does not start a
+** valid sequence (a stray continuation byte, a cut, overlong or surrogate
+** sequence, a code point above U+10FFFF). Latin-1 bytes such as 0xAE are
+** invalid on their own: recognisers treat each invalid byte as a separator.
 */
-#define BP_TOKEN_MAX 40
-
-typedef enum { BP_TOKEN_WORD = 1, BP_TOKEN_NUMBER = 2 } bp_token_kind;
-
-typedef struct {
-  bp_token_kind kind;
-  int too_long;
-  size_t len;                  /* bytes in text */
-  char text[BP_TOKEN_MAX + 1]; /* lower-cased, NUL-terminated */
-} bp_token;
-
-typedef struct {
-  const char *input;
-  size_t n;
-  size_t pos;
-} bp_tokenizer;
-
-void bp_tokenizer_init(bp_tokenizer *t, const char *input, size_t n);
-
-/* Returns 1 and fills *tok with the next token, or 0 at the end. */
-int bp_tokenizer_next(bp_tokenizer *t, bp_token *tok);
+size_t bp_utf8_decode(const unsigned char *s, size_t n, uint32_t *code_point);
 
 /*
-** Code runs: maximal runs of ASCII letters, digits and bytes >= 0x80, the
-** shape of a code standing alone in text (ATC M03BX08, HCPCS E0720, CPT
-** 97110). Start with pos = 0; each call gives the next run.
+** What a code point is for word splitting.
+**   LETTER     part of a word; `folded` is its lower-case ASCII base letter
+**              (a for A, a, à, Å, fullwidth Ａ ...) or 0 when it has none
+**              (ß, æ, Greek, Cyrillic, CJK ...): such a word matches nothing
+**   DIGIT      part of a number; `folded` is '0'..'9'
+**   MARK       a combining mark or variation selector: it belongs to the
+**              character before it and is dropped (so e + U+0301 is é, is e)
+**   SEPARATOR  anything else: space of any kind, punctuation, dashes,
+**              quotes, symbols (® ™ © ·), controls, emoji, private use
+** The classes follow Unicode's general categories (L and N make words, M
+** joins, the rest separates) block by block; docs/recognition.md lists the
+** blocks and the few simplifications.
 */
-typedef struct {
-  const char *text;
-  size_t length;
-} bp_run;
+typedef enum {
+  BP_CHAR_SEPARATOR = 0,
+  BP_CHAR_LETTER = 1,
+  BP_CHAR_DIGIT = 2,
+  BP_CHAR_MARK = 3
+} bp_char_class;
 
-/* Returns 1 and the next run of text[0..n) from *pos, or 0 at the end. */
-int bp_code_run_next(const char *text, size_t n, size_t *pos, bp_run *run);
+bp_char_class bp_char_classify(uint32_t code_point, char *folded);
 
 /*
 ** Phrases: a sequence of one to BP_PHRASE_MAX_TOKENS tokens (lower-case
-** words or digit runs) that must appear consecutively. Tables of phrases
-** live in bp_content.c, each row starting with a bp_phrase member.
+** ASCII words or digit runs) that must appear consecutively. Tables of
+** phrases live in bp_content_*.c, each row starting with a bp_phrase
+** member; bp_match.c finds them.
 */
 #define BP_PHRASE_MAX_TOKENS 5
 
@@ -68,24 +60,8 @@ typedef struct {
   const char *tokens[BP_PHRASE_MAX_TOKENS]; /* unused slots are NULL */
 } bp_phrase;
 
-/* Which phrase bp_phrase_find reports when several occur. */
-typedef enum {
-  BP_FIRST_IN_TEXT, /* the one whose last token comes earliest (ties: table order) */
-  BP_FIRST_IN_TABLE /* the earliest table row that occurs anywhere */
-} bp_phrase_order;
-
-/*
-** Finds a phrase of a table in text. `rows` points to `count` rows of
-** `row_size` bytes, each starting with a bp_phrase. Returns the row index,
-** or -1 when no phrase occurs.
-*/
-long bp_phrase_find(const char *text, size_t n, const void *rows, size_t count, size_t row_size,
-                    bp_phrase_order order);
-
-/* Length of the valid UTF-8 sequence at s[0..n) (n >= 1), or 0 when it is
-** not one (overlong forms, surrogates and code points past U+10FFFF are
-** invalid). */
-size_t bp_utf8_sequence_length(const unsigned char *s, size_t n);
+/* Tokens longer than this many bytes match no table entry. */
+#define BP_TOKEN_MAX 40
 
 /*
 ** Rendering of a text value for an error message: at most

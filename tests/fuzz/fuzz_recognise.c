@@ -10,22 +10,27 @@
 ** and writes, and checks what the header files and the contract promise:
 **
 **   relaxant      the ingredient is NULL or one of the 8 canonical names;
-**                 the flags are 0/1 and both 0 without an ingredient; ASCII
-**                 case does not change the answer (the input upper-cased
-**                 gives the same); separators around the text change
-**                 nothing.
-**   intervention  a result is < BP_INTERVENTION_COUNT; every text with a
-**                 relaxant is mapped (to muscle_relaxant unless a billing
-**                 code comes first); case does not change the answer; a
-**                 text that is exactly a canonical id (any ASCII case) maps
-**                 to that id.
+**                 the flags are 0/1; without an ingredient there is no
+**                 extended release; a product outside back pain has no
+**                 ingredient and names the canonical one it left out, and
+**                 only such a product does; ASCII case does not change the
+**                 answer (the input upper-cased gives the same); separators
+**                 around the text change nothing.
+**   intervention  a result is < BP_INTERVENTION_COUNT; muscle_relaxant
+**                 comes only from a recognised relaxant product or the
+**                 words "muscle relaxant"; case does not change the answer;
+**                 clause ends around the text (". " before, " ." after)
+**                 change nothing; a text that is exactly a canonical id
+**                 (any ASCII case) maps to that id.
 **   icd10         a class is one of the class names of bp_icd10_rules and
 **                 is found only for a code shape: after trimming white
 **                 space and removing one dot (only after the third
 **                 character, not last), 3 to 7 characters, a letter first,
-**                 then letters or digits; case does not matter (upper- and
-**                 lower-cased inputs give the same); the dotted
-**                 and undotted forms of a code get the same class.
+**                 then letters or digits; and only for a code listed in
+**                 bp_icd10cm_codes (searched here one by one); case does
+**                 not matter (upper- and lower-cased inputs give the
+**                 same); the dotted and undotted forms of a code get the
+**                 same class.
 **
 ** No state is kept between inputs.
 */
@@ -82,7 +87,26 @@ static int ascii_ieq(const char *text, size_t n, const char *lower) {
 
 static int same_product(const bp_relaxant_product *a, const bp_relaxant_product *b) {
   return same_text(a->ingredient, b->ingredient) && a->extended_release == b->extended_release &&
-         a->outside_back_pain == b->outside_back_pain;
+         a->outside_back_pain == b->outside_back_pain &&
+         same_text(a->excluded_ingredient, b->excluded_ingredient);
+}
+
+static int is_canonical_ingredient(const char *name) {
+  for (size_t i = 0; i < INGREDIENT_COUNT; i++) {
+    if (strcmp(name, canonical_ingredients[i]) == 0) return 1;
+  }
+  return 0;
+}
+
+/* 1 if text contains the lower-case ASCII word, ignoring ASCII case. */
+static int contains_ignoring_case(const char *text, size_t n, const char *word) {
+  size_t length = strlen(word);
+  for (size_t i = 0; i + length <= n; i++) {
+    size_t k = 0;
+    while (k < length && tolower((unsigned char)text[i + k]) == (unsigned char)word[k]) k++;
+    if (k == length) return 1;
+  }
+  return 0;
 }
 
 /* ---- Relaxants -------------------------------------------------------- */
@@ -91,13 +115,15 @@ static void check_relaxant(const char *text, size_t n, const char *upper) {
   bp_relaxant_product product, other;
   bp_relaxant_classify(text, n, &product);
   if (product.ingredient == NULL) {
-    CHECK(product.extended_release == 0 && product.outside_back_pain == 0);
+    CHECK(product.extended_release == 0);
   } else {
-    int canonical = 0;
-    for (size_t i = 0; i < INGREDIENT_COUNT; i++) {
-      if (strcmp(product.ingredient, canonical_ingredients[i]) == 0) canonical = 1;
-    }
-    CHECK(canonical);
+    CHECK(is_canonical_ingredient(product.ingredient));
+  }
+  if (product.outside_back_pain) {
+    CHECK(product.ingredient == NULL && product.excluded_ingredient != NULL &&
+          is_canonical_ingredient(product.excluded_ingredient));
+  } else {
+    CHECK(product.excluded_ingredient == NULL);
   }
   CHECK(product.extended_release == 0 || product.extended_release == 1);
   CHECK(product.outside_back_pain == 0 || product.outside_back_pain == 1);
@@ -126,10 +152,22 @@ static void check_intervention(const char *text, size_t n, const char *upper) {
 
   bp_relaxant_product product;
   bp_relaxant_classify(text, n, &product);
-  if (product.ingredient != NULL) CHECK(ok);
+  if (ok && found == BP_INT_MUSCLE_RELAXANT && product.ingredient == NULL) {
+    CHECK(contains_ignoring_case(text, n, "relaxant"));
+  }
 
   int ok_upper = bp_intervention_from_text(upper, n, &again);
   CHECK(ok_upper == ok && (!ok || again == found));
+
+  /* Clause ends around the text change nothing. */
+  char *wrapped = malloc(n + 4);
+  CHECK(wrapped != NULL);
+  memcpy(wrapped, ". ", 2);
+  if (n > 0) memcpy(wrapped + 2, text, n);
+  memcpy(wrapped + 2 + n, " .", 2);
+  int ok_wrapped = bp_intervention_from_text(wrapped, n + 4, &again);
+  CHECK(ok_wrapped == ok && (!ok || again == found));
+  free(wrapped);
 
   /* Canonical ids map to themselves in free text. */
   for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
@@ -170,11 +208,14 @@ static void check_icd10(const char *text, size_t n, const char *upper, const cha
   int shaped = icd10_shape(text, n, code);
   if (class_name != NULL) {
     CHECK(shaped);
-    int known = 0;
+    int known = 0, real = 0;
     for (size_t r = 0; r < bp_icd10_rule_count; r++) {
-      if (strcmp(bp_icd10_rules[r].class_name, class_name) == 0) known = 1;
+      if (same_text(bp_icd10_rules[r].class_name, class_name)) known = 1;
     }
-    CHECK(known);
+    for (size_t r = 0; r < bp_icd10cm_code_count; r++) {
+      if (strcmp(bp_icd10cm_codes[r].code, code) == 0) real = 1;
+    }
+    CHECK(known && real);
   }
   CHECK(same_text(bp_icd10_class(upper, n), class_name));
   CHECK(same_text(bp_icd10_class(lower, n), class_name));
