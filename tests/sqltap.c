@@ -802,7 +802,8 @@ static int run_oom_sweep(unit_list *list, const char *path, const char *extensio
   char name[160];
   snprintf(name, sizeof(name),
            "%lld of %lld allocations failed in turn: each ends in out of memory, no leak%s", tried,
-           total, tried < total ? " (the first 500, then a fixed spread sample: OOM_POINTS)" : " (all)");
+           total,
+           tried < total ? " (the first 500, then a fixed spread sample: OOM_POINTS)" : " (all)");
   report(&r, failures == 0, name, 0, NULL);
   printf("1..%d\n", r.tests);
   return failures == 0 ? 0 : 1;
