@@ -338,13 +338,15 @@ static int intervention_item(void *context, const char *item, size_t length, int
 #define LIST_REQUIREMENT "must be a JSON array of strings or comma-separated text"
 
 /* Reads a list value into the reader. A number is a one-item list (a
-** code, as intervention_code() reads it); a blob or a date is an error. */
+** code, as intervention_code() reads it); a blob, a date or a value of
+** another engine type is an error. */
 static bp_arg read_list(bp_call *call, const bp_value *value, bp_list_item_fn fn, list_reader *r) {
   char number_text[BP_NUMBER_TEXT_SIZE];
   char stack[LIST_STACK_BYTES];
   const char *text;
   size_t length;
-  if (value->type == BP_VALUE_BLOB || value->type == BP_VALUE_DATE) {
+  if (value->type == BP_VALUE_BLOB || value->type == BP_VALUE_DATE ||
+      value->type == BP_VALUE_OTHER) {
     return bp_fail_value(call, BP_STATUS_INVALID_PARAMETER, value, r->key, LIST_REQUIREMENT);
   }
   bp_arg arg = bp_read_text(call, value, r->key, number_text, &text, &length);
