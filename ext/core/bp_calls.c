@@ -787,6 +787,17 @@ void bp_course_order_error(bp_call *call, bp_day start, bp_day previous_start) {
           "rows must come in ascending start order (ORDER BY start), got %s after %s", now, before);
 }
 
+void bp_course_together_error(bp_call *call, int has_first, bp_day first, int has_other,
+                              bp_day other) {
+  char first_text[BP_DATE_TEXT_SIZE] = "NULL", other_text[BP_DATE_TEXT_SIZE] = "NULL";
+  if (has_first) bp_date_format(first, first_text);
+  if (has_other) bp_date_format(other, other_text);
+  bp_fail(call, BP_STATUS_INVALID_PARAMETER,
+          "rows must come in ascending start order (ORDER BY start), one start at a time with "
+          "the default frame, got %s and %s together",
+          first_text, other_text);
+}
+
 /* ---- The one list of functions ----------------------------------------- */
 
 #define SCALAR(name, min, max, fn, arguments, returns) \
