@@ -23,6 +23,8 @@
 #   make oom        the SQL suite with each allocation failing in turn
 #                   (OOM_SECONDS per file, default 60), under ASan
 #   make bench      the benchmarks (figures, no assertions)
+#   make pg         the PostgreSQL extension (ext/postgres/pg.mk: also
+#                   pg-install, deps-pg, test-pg)
 #   make format     clang-format every C file (.clang-format)
 #   make lint       clang-format check, cppcheck and clang-tidy (fails on any finding)
 #   make clean
@@ -330,6 +332,9 @@ clean:
 
 # libFuzzer harnesses: make fuzz FUZZ_SECONDS=N (tests/fuzz/README.md).
 include tests/fuzz/fuzz.mk
+
+# PostgreSQL: make pg, pg-install, deps-pg, test-pg (ext/postgres/pg.mk).
+include ext/postgres/pg.mk
 
 # ---- Style and static analysis ------------------------------------------
 # Every C file of the project (the fuzz corpora are data).
