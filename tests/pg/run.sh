@@ -47,7 +47,7 @@ export PGHOST PGPORT PGUSER PGDATABASE BACKPAIN_PG_LOG BACKPAIN_PG_WORKDIR BACKP
 echo "# PostgreSQL $(psql -XAtc 'SHOW server_version'), cluster $work/main, port $port"
 
 tests="tests/pg/surface.py tests/pg/differential.py tests/pg/pg_only.py tests/pg/window.py
-       tests/pg/settings.py tests/pg/parallel.py"
+       tests/pg/settings.py tests/pg/parallel.py tests/pg/sharding.py"
 if [ "$#" -gt 0 ]; then tests="$*"; fi
 status=0
 # shellcheck disable=SC2086

@@ -55,8 +55,9 @@ class Tap:
         sys.exit(1 if self.failed else 0)
 
 
-def pg(dbname=None):
-    conn = psycopg2.connect(dbname=dbname or os.environ.get("PGDATABASE", "postgres"))
+def pg(dbname=None, **server):
+    """A connection (autocommit); server: host, port, ... of another server."""
+    conn = psycopg2.connect(dbname=dbname or os.environ.get("PGDATABASE", "postgres"), **server)
     conn.autocommit = True
     return conn
 
@@ -64,14 +65,15 @@ def pg(dbname=None):
 class Pg:
     """A connection that survives a crashed backend (and says so)."""
 
-    def __init__(self, dbname=None, setup=()):
+    def __init__(self, dbname=None, setup=(), **server):
         self.dbname = dbname
+        self.server = server
         self.setup = list(setup)
         self.crashes = 0
         self._connect()
 
     def _connect(self):
-        self.conn = pg(self.dbname)
+        self.conn = pg(self.dbname, **self.server)
         for statement in self.setup:
             self.conn.cursor().execute(statement)
 
