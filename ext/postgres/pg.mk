@@ -6,7 +6,8 @@
 #   make pg-install  install it into the server that pg_config names (root)
 #   make deps-pg     install (Debian) postgresql-server-dev-NN pinned to the
 #                    installed server's exact version, so apt does not
-#                    upgrade the server, and what the PostgreSQL tests use
+#                    upgrade the server, a C compiler, and what the
+#                    PostgreSQL tests use (python3-psycopg2, locales)
 #   make test-pg     the PostgreSQL tests (tests/pg/), in throwaway clusters
 #   make lint-pg     cppcheck and clang-tidy over ext/postgres (make lint
 #                    checks their format with every other C file)
@@ -38,7 +39,7 @@ deps-pg:
 	  echo "deps-pg: server postgresql-$$major $$version: postgresql-server-dev-$$major=$$version"; \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    "postgresql-server-dev-$$major=$$version" python3-psycopg2 locales
+	    "postgresql-server-dev-$$major=$$version" gcc make python3-psycopg2 locales
 
 # The core's list of functions, printed for tests/pg/surface.py.
 PG_FUNCTION_LIST := $(PG_BUILD)/tests/bp_functions
