@@ -4,8 +4,8 @@ numbers (reals in messages), plans and evidence rows is run under the
 default settings, then again under each of DateStyle 'SQL, DMY', 'German',
 'Postgres, MDY'; TimeZone far east and west of UTC; lc_numeric with a
 decimal comma (de_DE.UTF-8, which tests/pg/run.sh makes available to the
-server); extra_float_digits -15 and 3; IntervalStyle; and all of them at
-once. The answers (values through to_jsonb, which writes dates in ISO
+server); extra_float_digits -15 and 3; IntervalStyle; bytea_output; and
+several of them at once. The answers (values through to_jsonb, which writes dates in ISO
 whatever DateStyle says, and exact error texts) must not change. Dates
 written in ISO are read the same under every DateStyle.
 """
@@ -42,6 +42,7 @@ CALLS = [
     "SELECT recommend_plan('response_threshold', 1.5::float8)",
     "SELECT recommend_plan('pain_now', 10.25, 'on_error', 'report')",
     "SELECT recommend_plan('onset', TIMESTAMPTZ '2024-01-01 23:30+00', 'as_of', DATE '2024-01-02')",
+    "SELECT recommend_plan('tried', '\\x00ff'::bytea)",
     "SELECT pid, relaxant_courses(s, e), relaxant_longest_course(s, e, 3, '2024-01-25') FROM sfills GROUP BY pid "
     "ORDER BY pid",
     "SELECT pid, to_jsonb(s), relaxant_course_no(s, e, 7, '2024-01-25') OVER (PARTITION BY pid ORDER BY s) "
@@ -81,7 +82,7 @@ SETTINGS = [
     ["DateStyle = 'SQL, DMY'"], ["DateStyle = 'German'"], ["DateStyle = 'Postgres, MDY'"],
     ["DateStyle = 'ISO, YMD'"], ["TimeZone = 'Pacific/Kiritimati'"], ["TimeZone = 'Pacific/Pago_Pago'"],
     ["lc_numeric = 'de_DE.UTF-8'"], ["extra_float_digits = -15"], ["extra_float_digits = 3"],
-    ["IntervalStyle = 'sql_standard'"],
+    ["IntervalStyle = 'sql_standard'"], ["bytea_output = 'escape'"],
     ["DateStyle = 'SQL, DMY'", "TimeZone = 'Asia/Kathmandu'", "lc_numeric = 'de_DE.UTF-8'",
      "extra_float_digits = -15", "IntervalStyle = 'postgres_verbose'"],
 ]
