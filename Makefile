@@ -28,6 +28,8 @@
 #                   ASan: every one for files of up to OOM_POINTS (default
 #                   2000) allocations, a fixed sample of OOM_POINTS for larger
 #   make bench      the benchmarks (figures, no assertions)
+#   make pg         the PostgreSQL extension (ext/postgres/pg.mk: also
+#                   pg-install, deps-pg, test-pg)
 #   make format     clang-format every C file (.clang-format)
 #   make lint       clang-format check, cppcheck and clang-tidy (fails on any finding)
 #   make clean
@@ -379,6 +381,9 @@ clean:
 
 # libFuzzer harnesses: make fuzz FUZZ_SECONDS=N (tests/fuzz/README.md).
 include tests/fuzz/fuzz.mk
+
+# PostgreSQL: make pg, pg-install, deps-pg, test-pg (ext/postgres/pg.mk).
+include ext/postgres/pg.mk
 
 # ---- Style and static analysis ------------------------------------------
 # Every C file of the project (the fuzz corpora are data).

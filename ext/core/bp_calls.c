@@ -338,13 +338,15 @@ static int intervention_item(void *context, const char *item, size_t length, int
 #define LIST_REQUIREMENT "must be a JSON array of strings or comma-separated text"
 
 /* Reads a list value into the reader. A number is a one-item list (a
-** code, as intervention_code() reads it); a blob or a date is an error. */
+** code, as intervention_code() reads it); a blob, a date or a value of
+** another engine type is an error. */
 static bp_arg read_list(bp_call *call, const bp_value *value, bp_list_item_fn fn, list_reader *r) {
   char number_text[BP_NUMBER_TEXT_SIZE];
   char stack[LIST_STACK_BYTES];
   const char *text;
   size_t length;
-  if (value->type == BP_VALUE_BLOB || value->type == BP_VALUE_DATE) {
+  if (value->type == BP_VALUE_BLOB || value->type == BP_VALUE_DATE ||
+      value->type == BP_VALUE_OTHER) {
     return bp_fail_value(call, BP_STATUS_INVALID_PARAMETER, value, r->key, LIST_REQUIREMENT);
   }
   bp_arg arg = bp_read_text(call, value, r->key, number_text, &text, &length);
@@ -783,6 +785,17 @@ void bp_course_order_error(bp_call *call, bp_day start, bp_day previous_start) {
   bp_date_format(previous_start, before);
   bp_fail(call, BP_STATUS_INVALID_PARAMETER,
           "rows must come in ascending start order (ORDER BY start), got %s after %s", now, before);
+}
+
+void bp_course_together_error(bp_call *call, int has_first, bp_day first, int has_other,
+                              bp_day other) {
+  char first_text[BP_DATE_TEXT_SIZE] = "NULL", other_text[BP_DATE_TEXT_SIZE] = "NULL";
+  if (has_first) bp_date_format(first, first_text);
+  if (has_other) bp_date_format(other, other_text);
+  bp_fail(call, BP_STATUS_INVALID_PARAMETER,
+          "rows must come in ascending start order (ORDER BY start), one start at a time with "
+          "the default frame, got %s and %s together",
+          first_text, other_text);
 }
 
 /* ---- The one list of functions ----------------------------------------- */

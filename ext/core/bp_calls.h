@@ -122,4 +122,11 @@ int64_t bp_courses_longest(const bp_fill *sorted, size_t n, const bp_course_para
 /* The course_no error for a fill that starts before the previous one. */
 void bp_course_order_error(bp_call *call, bp_day start, bp_day previous_start);
 
+/* The course_no error for rows of different starts that reach the window
+** function together: peers in the window's order (or, in SQLite, one step
+** of a frame that reaches past the current row). A start not given is
+** shown as NULL. */
+void bp_course_together_error(bp_call *call, int has_first, bp_day first, int has_other,
+                              bp_day other);
+
 #endif

@@ -45,6 +45,11 @@ bp_value bp_value_date(int64_t julian_day) {
   return v;
 }
 
+bp_value bp_value_other(const char *type_name, size_t length) {
+  bp_value v = {BP_VALUE_OTHER, 0, 0, type_name, length};
+  return v;
+}
+
 void bp_call_init(bp_call *call, const char *function) {
   memset(call, 0, sizeof(*call));
   call->function = function;
@@ -89,6 +94,10 @@ bp_arg bp_fail_value(bp_call *call, bp_status status, const bp_value *value, con
 /* A date of any year an engine may hold (PostgreSQL's reach from 4713 BC
 ** to 5874897 AD), as [-]YYYY-MM-DD. */
 static void display_date(int64_t julian_day, char *out, size_t size) {
+  if (julian_day == BP_JULIAN_INFINITY || julian_day == BP_JULIAN_MINUS_INFINITY) {
+    snprintf(out, size, "%s", julian_day == BP_JULIAN_INFINITY ? "infinity" : "-infinity");
+    return;
+  }
   if (julian_day >= BP_DAY_MIN && julian_day <= BP_DAY_MAX) {
     char text[BP_DATE_TEXT_SIZE];
     bp_date_format((bp_day)julian_day, text);
@@ -101,7 +110,7 @@ static void display_date(int64_t julian_day, char *out, size_t size) {
   }
   int year, month, day;
   bp_date_to_civil((bp_day)julian_day, &year, &month, &day);
-  snprintf(out, size, "%04d-%02d-%02d", year, month, day);
+  snprintf(out, size, "%s%04d-%02d-%02d", year < 0 ? "-" : "", year < 0 ? -year : year, month, day);
 }
 
 void bp_value_display(const bp_value *value, char out[BP_VALUE_DISPLAY_SIZE]) {
@@ -143,11 +152,19 @@ void bp_value_display(const bp_value *value, char out[BP_VALUE_DISPLAY_SIZE]) {
     case BP_VALUE_DATE:
       display_date(value->integer, out, BP_VALUE_DISPLAY_SIZE);
       return;
+    case BP_VALUE_OTHER: {
+      char shown[BP_DISPLAY_SIZE];
+      bp_text_display(value->bytes, value->length, shown);
+      snprintf(out, BP_VALUE_DISPLAY_SIZE, "a value of type %s", shown);
+      return;
+    }
   }
   snprintf(out, BP_VALUE_DISPLAY_SIZE, "?");
 }
 
 _Static_assert(BP_DISPLAY_SIZE + 2 < BP_VALUE_DISPLAY_SIZE, "a quoted text display must fit");
+_Static_assert(BP_DISPLAY_SIZE + sizeof("a value of type ") <= BP_VALUE_DISPLAY_SIZE,
+               "a type name display must fit");
 _Static_assert(4 + 2 * BLOB_DISPLAY_BYTES + 3 < BP_VALUE_DISPLAY_SIZE, "a blob display must fit");
 
 #define DATE_REQUIREMENT "must be a date (YYYY-MM-DD or a Julian day number)"
@@ -167,6 +184,7 @@ bp_arg bp_read_date(bp_call *call, const bp_value *value, const char *argument, 
       if (bp_date_parse_text(value->bytes, value->length, out)) return BP_ARG_OK;
       return bp_fail_value(call, BP_STATUS_DATETIME_FORMAT, value, argument, DATE_REQUIREMENT);
     case BP_VALUE_BLOB:
+    case BP_VALUE_OTHER:
       break;
   }
   return bp_fail_value(call, BP_STATUS_INVALID_PARAMETER, value, argument, DATE_REQUIREMENT);

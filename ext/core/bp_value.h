@@ -29,8 +29,17 @@ typedef enum {
   BP_VALUE_REAL,    /* real */
   BP_VALUE_TEXT,    /* bytes, length: UTF-8 (not checked), no NUL needed */
   BP_VALUE_BLOB,    /* bytes, length */
-  BP_VALUE_DATE     /* integer: a Julian day number, from an engine's date type */
+  BP_VALUE_DATE,    /* integer: a Julian day number, from an engine's date type */
+  BP_VALUE_OTHER    /* a value of an engine type the core does not read (an
+                    ** interval, a timestamp, an array of numbers): bytes,
+                    ** length name the type. Every reader refuses it, so
+                    ** the error names the argument as for any wrong value. */
 } bp_value_type;
+
+/* An engine's infinite dates (PostgreSQL's 'infinity' and '-infinity') as
+** the integer of a BP_VALUE_DATE: never a valid date, shown by name. */
+#define BP_JULIAN_INFINITY INT64_MAX
+#define BP_JULIAN_MINUS_INFINITY INT64_MIN
 
 typedef struct {
   bp_value_type type;
@@ -47,6 +56,7 @@ bp_value bp_value_real(double real);
 bp_value bp_value_text(const char *bytes, size_t length);
 bp_value bp_value_blob(const void *bytes, size_t length);
 bp_value bp_value_date(int64_t julian_day);
+bp_value bp_value_other(const char *type_name, size_t length);
 
 /* The SQL error class of a failed call. */
 typedef enum {
@@ -106,8 +116,9 @@ bp_arg bp_fail_value(bp_call *call, bp_status status, const bp_value *value, con
 /*
 ** How a value is shown in a message: 'text' (quoted, cut to 40 characters,
 ** invalid UTF-8 and control characters as '?'), 12, 1.5 (as SQLite's
-** printf("%!.15g")), x'00ff' (a blob, its first 20 bytes), NULL, and a date
-** of an engine's date type as 2024-01-31.
+** printf("%!.15g")), x'00ff' (a blob, its first 20 bytes), NULL, a date
+** of an engine's date type as 2024-01-31 (infinity, -infinity), and a value
+** of another engine type as "a value of type interval".
 */
 #define BP_VALUE_DISPLAY_SIZE 200
 void bp_value_display(const bp_value *value, char out[BP_VALUE_DISPLAY_SIZE]);

@@ -280,13 +280,12 @@ void bp_sqlite_course_no_value(sqlite3_context *ctx) {
     return;
   }
   if (s->pending_mixed) {
-    char first[BP_DATE_TEXT_SIZE] = "NULL", other[BP_DATE_TEXT_SIZE] = "NULL";
-    if (s->pending_has_start) bp_date_format(s->pending_start, first);
-    if (s->mixed_has_start) bp_date_format(s->mixed_start, other);
-    window_error(ctx,
-                 "rows must come in ascending start order (ORDER BY start), one start at a "
-                 "time with the default frame, got %s and %s together",
-                 first, other);
+    bp_call call;
+    bp_sqlite_call_init(ctx, &call);
+    bp_course_together_error(&call, s->pending_has_start, s->pending_start, s->mixed_has_start,
+                             s->mixed_start);
+    bp_sqlite_raise(ctx, &call);
+    bp_sqlite_call_done(&call);
     s->failed = 1;
     return;
   }

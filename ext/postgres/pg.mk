@@ -1,0 +1,65 @@
+# ---- PostgreSQL ------------------------------------------------------------
+# ext/postgres/pg.mk, included by the Makefile: the PostgreSQL targets.
+#
+#   make pg          build the extension with PGXS (build/pg/backpain.so and
+#                    build/pg/backpain--<VERSION>.sql; ext/postgres/Makefile)
+#   make pg-install  install it into the server that pg_config names (root)
+#   make deps-pg     install (Debian) postgresql-server-dev-NN pinned to the
+#                    installed server's exact version, so apt does not
+#                    upgrade the server, a C compiler, and what the
+#                    PostgreSQL tests use (python3-psycopg2, locales)
+#   make test-pg     the PostgreSQL tests (tests/pg/), in throwaway clusters
+#   make lint-pg     cppcheck and clang-tidy over ext/postgres (make lint
+#                    checks their format with every other C file)
+#
+# PG_CONFIG=/path/to/pg_config picks another server.
+PG_CONFIG ?= pg_config
+PG_BUILD  := build/pg
+PG_MAKE    = $(MAKE) --no-print-directory -C $(PG_BUILD) -f $(CURDIR)/ext/postgres/Makefile \
+             PG_CONFIG=$(PG_CONFIG)
+
+.PHONY: pg pg-install deps-pg test-pg lint-pg
+
+pg:
+	@mkdir -p $(PG_BUILD)
+	@ln -sfn ../../ext $(PG_BUILD)/ext
+	$(PG_MAKE)
+
+pg-install: pg
+	$(PG_MAKE) install
+
+deps-pg:
+	@if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
+	  server=$$(dpkg-query -W -f='$${db:Status-Abbrev} $${Package} $${Version}\n' 'postgresql-[0-9]*' \
+	    2>/dev/null | awk '$$1 == "ii" && $$2 ~ /^postgresql-[0-9]+$$/ { print $$2, $$3 }' | \
+	    sort -V | tail -n 1); \
+	  if [ -z "$$server" ]; then \
+	    echo "deps-pg: no PostgreSQL server package (postgresql-NN) is installed"; exit 1; fi; \
+	  major=$${server%% *}; major=$${major#postgresql-}; version=$${server#* }; \
+	  echo "deps-pg: server postgresql-$$major $$version: postgresql-server-dev-$$major=$$version"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    "postgresql-server-dev-$$major=$$version" gcc make python3-psycopg2 locales
+
+# The core's list of functions, printed for tests/pg/surface.py.
+PG_FUNCTION_LIST := $(PG_BUILD)/tests/bp_functions
+
+$(PG_FUNCTION_LIST): tests/pg/bp_functions.c $(rel_CORE) $(CORE_HEADERS)
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -O2 -o $@ $< $(rel_CORE) $(LIBS)
+
+test-pg: pg-install dist/backpain.so $(PG_FUNCTION_LIST) $(COMMA_LOCALE)
+	BP_FUNCTION_LIST=$(PG_FUNCTION_LIST) tests/pg/run.sh
+
+# The checks of make lint, over the PostgreSQL binding, with PostgreSQL's
+# headers as system headers.
+lint-pg:
+	@echo "  CPPCHECK ext/postgres"
+	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,portability,performance --std=c11 \
+	  --inline-suppr -Iext/core -Iext/postgres -DBACKPAIN_VERSION='"$(VERSION)"' $(POSTGRES_SOURCES)
+	@echo "  TIDY    ext/postgres"
+	@mkdir -p build
+	$(Q)clang-tidy --quiet --warnings-as-errors='*' --checks='$(TIDY_CHECKS)' $(POSTGRES_SOURCES) -- \
+	  $(TIDY_FLAGS) -Iext/postgres -isystem $$($(PG_CONFIG) --includedir-server) -D_GNU_SOURCE \
+	  > build/tidy-pg.log 2>&1; status=$$?; grep -v 'warnings generated' build/tidy-pg.log; exit $$status
