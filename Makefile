@@ -26,7 +26,7 @@
 #                   (tests/fuzz/fuzz.mk, with clang)
 #   make oom        the SQL suite with each allocation failing in turn, under
 #                   ASan: every one for files of up to OOM_POINTS (default
-#                   2000) allocations, a fixed sample of OOM_POINTS for larger
+#                   1000) allocations, a fixed sample of OOM_POINTS for larger
 #   make bench      the benchmarks (figures, no assertions)
 #   make pg         the PostgreSQL extension (ext/postgres/pg.mk: also
 #                   pg-install, deps-pg, test-pg)
@@ -287,7 +287,7 @@ threads: $(THREADS_TEST)
 # visibility) so the sweep can tell a fault inside backpain from one inside
 # SQLite alone.
 OOM_SQLTAP := build/oom/sqltap
-OOM_POINTS ?= 2000
+OOM_POINTS ?= 1000
 
 $(OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(@D)

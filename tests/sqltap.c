@@ -43,10 +43,12 @@
 ** which installs a counting allocator (SQLITE_CONFIG_MALLOC), runs the file
 ** once cleanly (it must pass) to count T allocations, then reruns it with
 ** the N-th allocation failing, for N = 1..T when T is at most $OOM_POINTS
-** (default 2000); for a larger T, for N = 1..500 and then a fixed spread
+** (default 1000); for a larger T, for N = 1..500 and then a fixed spread
 ** sample of the rest (bit-reversed order, so any prefix covers the whole
-** range) up to $OOM_POINTS runs. What is swept depends only on the file
-** and $OOM_POINTS, never on the machine's speed, and is reported. Under a
+** range) up to $OOM_POINTS runs, or fewer when the file says so on a line
+** "-- oom-points: N" (for files whose every run is slow). What is swept
+** depends only on the file and $OOM_POINTS, never on the machine's speed,
+** and is reported. Under a
 ** fault, every case must match its expectation up to the first that does
 ** not, and that one must fail with "out of memory": no crash, no wrong
 ** result passed off as right. After each run the allocator must hold no
@@ -749,10 +751,12 @@ static long long oom_pick(long long k, long long head, int bits) {
   return head + 1 + (long long)reversed;
 }
 
-static int run_oom_sweep(unit_list *list, const char *path, const char *extension) {
+static int run_oom_sweep(unit_list *list, const char *path, const char *extension,
+                         long long file_points) {
   report_state r = {path, 0, 0};
-  long long points = getenv("OOM_POINTS") ? atoll(getenv("OOM_POINTS")) : 2000;
+  long long points = getenv("OOM_POINTS") ? atoll(getenv("OOM_POINTS")) : 1000;
   if (points < 1) bail("OOM_POINTS must be at least 1");
+  if (file_points > 0 && file_points < points) points = file_points;
   char why[512];
   oom_install();
   /* The clean run: everything passes, and T allocations are counted. */
@@ -851,7 +855,10 @@ int main(int argc, char **argv) {
 #ifndef SQLTAP_STATIC_EXTENSION
     bail("--oom needs the static build (make oom)");
 #endif
-    status = run_oom_sweep(&list, path, extension);
+    /* A heavy file may ask for fewer points: a line "-- oom-points: N". */
+    const char *declared = strstr(source, "\n-- oom-points: ");
+    long long file_points = declared ? atoll(declared + strlen("\n-- oom-points: ")) : 0;
+    status = run_oom_sweep(&list, path, extension, file_points);
   } else {
     if (shell != NULL) {
       run_through_shell(&list, shell, extension);

@@ -28,9 +28,17 @@ int bp_sqlite_values(sqlite3_context *ctx, int argc, sqlite3_value **argv, bp_va
         out[i] = bp_value_text(text, (size_t)sqlite3_value_bytes(v));
         break;
       }
-      case SQLITE_BLOB:
-        out[i] = bp_value_blob(sqlite3_value_blob(v), (size_t)sqlite3_value_bytes(v));
+      case SQLITE_BLOB: {
+        /* A zeroblob is expanded here, which may fail. */
+        const void *blob = sqlite3_value_blob(v);
+        int bytes = sqlite3_value_bytes(v);
+        if (blob == NULL && bytes > 0) {
+          sqlite3_result_error_nomem(ctx);
+          return 0;
+        }
+        out[i] = bp_value_blob(blob, (size_t)bytes);
         break;
+      }
       default:
         out[i] = bp_value_null();
         break;
