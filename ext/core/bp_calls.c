@@ -514,28 +514,32 @@ static bp_arg key_on_error(bp_call *call, const bp_value *value, const char *key
 
 typedef struct {
   const char *name;
+  size_t length; /* strlen(name), so that finding a key costs no strlen */
   plan_key_reader read;
 } plan_key;
 
+#define KEY(name, read) \
+  { name, sizeof(name) - 1, read }
+
 /* The keys of recommend_plan (contract section 3), in the contract's order. */
 static const plan_key plan_keys[] = {
-    {"pain_weeks", key_pain_weeks},
-    {"onset", key_onset},
-    {"as_of", key_as_of},
-    {"spasm", key_spasm},
-    {"red_flags", key_red_flags},
-    {"hepatic", key_hepatic},
-    {"age", key_age},
-    {"tried", key_tried},
-    {"response", key_response},
-    {"pain_baseline", key_pain_baseline},
-    {"pain_now", key_pain_now},
-    {"response_threshold", key_response_threshold},
-    {"relaxant_days", key_relaxant_days},
-    {"contraindications", key_contraindications},
-    {"serotonergic", key_serotonergic},
-    {"preferences", key_preferences},
-    {"on_error", key_on_error},
+    KEY("pain_weeks", key_pain_weeks),
+    KEY("onset", key_onset),
+    KEY("as_of", key_as_of),
+    KEY("spasm", key_spasm),
+    KEY("red_flags", key_red_flags),
+    KEY("hepatic", key_hepatic),
+    KEY("age", key_age),
+    KEY("tried", key_tried),
+    KEY("response", key_response),
+    KEY("pain_baseline", key_pain_baseline),
+    KEY("pain_now", key_pain_now),
+    KEY("response_threshold", key_response_threshold),
+    KEY("relaxant_days", key_relaxant_days),
+    KEY("contraindications", key_contraindications),
+    KEY("serotonergic", key_serotonergic),
+    KEY("preferences", key_preferences),
+    KEY("on_error", key_on_error),
 };
 #define PLAN_KEY_COUNT BP_COUNT(plan_keys)
 BP_SET_FITS(sizeof(plan_keys) / sizeof(plan_keys[0]), "the keys of recommend_plan");
@@ -577,7 +581,10 @@ static bp_arg read_patient(bp_call *call, int argc, const bp_value *argv, bp_pat
       return BP_ARG_ERROR;
     }
     size_t k = 0;
-    while (k < PLAN_KEY_COUNT && !key_equals(key, plan_keys[k].name)) k++;
+    while (k < PLAN_KEY_COUNT && !(key->length == plan_keys[k].length &&
+                                   memcmp(key->bytes, plan_keys[k].name, key->length) == 0)) {
+      k++;
+    }
     if (k == PLAN_KEY_COUNT) {
       char shown[BP_DISPLAY_SIZE];
       bp_text_display(key->bytes, key->length, shown);

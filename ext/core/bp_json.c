@@ -8,10 +8,6 @@
 
 #include "bp_text.h"
 
-void bp_json_raw(bp_writer *writer, const char *text) {
-  writer->append(writer, text, strlen(text));
-}
-
 void bp_json_plain_string(bp_writer *writer, const char *text) {
   writer->append(writer, "\"", 1);
   writer->append(writer, text, strlen(text));

@@ -11,14 +11,18 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct bp_writer bp_writer;
 struct bp_writer {
   void (*append)(bp_writer *writer, const char *bytes, size_t length);
 };
 
-/* Text as it is (the caller knows it is valid JSON there). */
-void bp_json_raw(bp_writer *writer, const char *text);
+/* Text as it is (the caller knows it is valid JSON there). Inline, so that
+** the length of a literal is known at compile time. */
+static inline void bp_json_raw(bp_writer *writer, const char *text) {
+  writer->append(writer, text, strlen(text));
+}
 
 /* A quoted JSON string: quotes, backslashes and control characters
 ** escaped; bytes that are not valid UTF-8 become U+FFFD. */

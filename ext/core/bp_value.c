@@ -51,8 +51,15 @@ bp_value bp_value_other(const char *type_name, size_t length) {
 }
 
 void bp_call_init(bp_call *call, const char *function) {
-  memset(call, 0, sizeof(*call));
+  /* Field by field: clearing the whole message buffer on every call would
+  ** cost more than some of the functions themselves. */
   call->function = function;
+  call->status = BP_STATUS_OK;
+  call->message[0] = '\0';
+  call->grow = NULL;
+  call->engine = NULL;
+  call->scratch = NULL;
+  call->scratch_size = 0;
 }
 
 void *bp_call_scratch(bp_call *call, size_t size) {

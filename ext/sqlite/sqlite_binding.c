@@ -76,7 +76,15 @@ void bp_sqlite_raise(sqlite3_context *ctx, const bp_call *call) {
 
 static void sqlite_append(bp_writer *base, const char *bytes, size_t length) {
   bp_sqlite_writer *writer = (bp_sqlite_writer *)base;
-  if (writer->text == NULL) writer->text = sqlite3_str_new(writer->db);
+  if (writer->text == NULL) {
+    if (length <= sizeof(writer->inline_text) - writer->length) {
+      memcpy(writer->inline_text + writer->length, bytes, length);
+      writer->length += length;
+      return;
+    }
+    writer->text = sqlite3_str_new(writer->db);
+    sqlite3_str_append(writer->text, writer->inline_text, (int)writer->length);
+  }
   sqlite3_str_append(writer->text, bytes, (int)length);
 }
 
@@ -84,6 +92,7 @@ void bp_sqlite_writer_init(sqlite3_context *ctx, bp_sqlite_writer *writer) {
   writer->base.append = sqlite_append;
   writer->db = sqlite3_context_db_handle(ctx);
   writer->text = NULL;
+  writer->length = 0;
 }
 
 void bp_sqlite_writer_free(bp_sqlite_writer *writer) {
@@ -92,7 +101,11 @@ void bp_sqlite_writer_free(bp_sqlite_writer *writer) {
 }
 
 void bp_sqlite_writer_result(sqlite3_context *ctx, bp_sqlite_writer *writer) {
-  if (writer->text == NULL) writer->text = sqlite3_str_new(writer->db);
+  if (writer->text == NULL) {
+    /* SQLite copies it, and refuses it past the length limit. */
+    sqlite3_result_text64(ctx, writer->inline_text, writer->length, SQLITE_TRANSIENT, SQLITE_UTF8);
+    return;
+  }
   int rc = sqlite3_str_errcode(writer->text);
   int length = sqlite3_str_length(writer->text);
   char *text = sqlite3_str_finish(writer->text);

@@ -31,12 +31,18 @@ void bp_sqlite_call_done(bp_call *call);
 ** out-of-memory error. */
 void bp_sqlite_raise(sqlite3_context *ctx, const bp_call *call);
 
-/* A bp_writer that collects text in an sqlite3_str (with the connection's
-** length limit). */
+/* A bp_writer that collects text in a buffer inside itself (a plan is
+** 1.5 to 3 KB) and moves to an sqlite3_str (with the connection's length
+** limit) only when that is full, so a typical result costs one allocation:
+** SQLite's copy of it. */
+#define BP_SQLITE_WRITER_INLINE 4096
+
 typedef struct {
   bp_writer base;
   sqlite3 *db;
-  sqlite3_str *text; /* made at the first append, so scalars pay nothing */
+  sqlite3_str *text; /* NULL while the text fits in `inline_text` */
+  size_t length;     /* bytes in inline_text */
+  char inline_text[BP_SQLITE_WRITER_INLINE];
 } bp_sqlite_writer;
 
 void bp_sqlite_writer_init(sqlite3_context *ctx, bp_sqlite_writer *writer);
