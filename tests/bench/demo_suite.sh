@@ -1,0 +1,49 @@
+#!/bin/sh
+# demo_suite.sh: the whole `make demo` report suite (sql/demo.sql: every
+# report of sql/) over one generated cohort, with this checkout and with an
+# earlier revision of backpain built beside it, in the same sqlite3 shell.
+# Figures only, nothing asserted.
+#
+#   tests/bench/demo_suite.sh [REVISION] [PATIENTS]
+#
+# REVISION defaults to 152f377 (the last revision before the matcher and the
+# call layer); PATIENTS to 1000000. The cohort is build/bench/cohort_<N>.db
+# (make bench makes the same file: gen_cohort --seed 1), generated once by
+# this checkout's generator, so both revisions read the same rows. Each
+# revision runs its own extension and its own sql/ files, twice; the faster
+# wall-clock time counts (the machine is shared). Output of both runs is
+# kept under build/bench/demo_suite/ for comparison by eye.
+set -eu
+rev=${1:-152f377}
+patients=${2:-1000000}
+root=$(pwd)
+out=build/bench/demo_suite
+mkdir -p "$out"
+db=build/bench/cohort_$patients.db
+make -s dist/backpain.so build/gen_cohort
+[ -f "$db" ] || build/gen_cohort --patients "$patients" --seed 1 --out "$db"
+
+base=$(mktemp -d)
+trap 'git worktree remove --force "$base/tree" >/dev/null 2>&1; rm -rf "$base"' EXIT
+git worktree add -q --detach "$base/tree" "$rev"
+(cd "$base/tree" && make -s dist/backpain.so >/dev/null)
+
+# Runs the suite of a tree ($1) against the cohort; prints seconds.
+run_suite() {
+  best=""
+  for attempt in 1 2; do
+    start=$(date +%s.%N)
+    (cd "$1" && sqlite3 -batch "$root/$db" < sql/demo.sql > "$root/$out/$2.txt" 2>&1)
+    end=$(date +%s.%N)
+    t=$(echo "$end - $start" | bc)
+    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
+  done
+  echo "$best"
+}
+
+now=$(run_suite "$root" current)
+then_=$(run_suite "$base/tree" "baseline-$rev")
+echo "demo suite (sql/demo.sql) over $db, $patients patients, best of 2 runs each:"
+printf '  this checkout (%s)   %8.1f s\n' "$(git rev-parse --short HEAD)" "$now"
+printf '  revision %-12s %8.1f s\n' "$rev" "$then_"
+printf '  speed-up                %8.2fx\n' "$(echo "$then_ / $now" | bc -l)"
