@@ -199,7 +199,8 @@ test: dist/backpain.so suite-rel build/static/static_client build/gen_cohort
 	$(MAKE) --no-print-directory cli-suite-rel SHELL_PATH=$(SQLITE3)
 	BACKPAIN_EXT=build/rel/backpain SQLTAP=build/rel/sqltap SQLTAP_LOCALE=de_DE.UTF-8 \
 	  $(PROVE) --exec tests/run $(SQL_TESTS)
-	BACKPAIN_EXT=dist/backpain $(PROVE) --exec tests/run build/static/static_client tests/cohort.sh tests/layers.sh
+	BACKPAIN_EXT=dist/backpain SQLTAP=build/rel/sqltap $(PROVE) --exec tests/run \
+	  build/static/static_client tests/cohort.sh tests/layers.sh tests/docs.sh
 
 # SQLite 3.52: fetched once, compiled once (about 40 s).
 $(SQLITE352)/sqlite3.c:
