@@ -24,6 +24,7 @@ called at most once per row (call counts from track_functions, with a
 control that counts a duplicated call); and sql/postgres/demo.sql runs in
 psql without an error.
 """
+import atexit
 import datetime
 import decimal
 import json
@@ -50,6 +51,7 @@ DB = "backpain_reports"
 # ---- The cohort, in SQLite ---------------------------------------------------
 
 tmp = tempfile.mkdtemp(prefix="backpain-reports.")
+atexit.register(shutil.rmtree, tmp, True)  # also when a step fails
 lite_path = os.path.join(tmp, "cohort.db")
 subprocess.run([os.environ.get("GEN_COHORT", os.path.join(ROOT, "build", "gen_cohort")),
                 "--patients", str(PATIENTS), "--seed", str(SEED), "--out", lite_path], check=True)
@@ -321,6 +323,5 @@ tap.ok("15-21 days (label limit)" in demo.stdout and "hepatic_not_recommended" i
 session.conn.close()
 db.conn.close()
 admin.run("DROP DATABASE " + DB)
-shutil.rmtree(tmp)
 tap.ok(admin.crashes == 0 and db.crashes == 0 and session.crashes == 0, "no backend crashed")
 tap.done()
