@@ -9,6 +9,11 @@
 #                    upgrade the server, a C compiler, and what the
 #                    PostgreSQL tests use (python3-psycopg2, locales)
 #   make test-pg     the PostgreSQL tests (tests/pg/), in throwaway clusters
+#                    (BACKPAIN_PG_PORT_BASE=N: their ports are N to N+99)
+#   make demo-pg     the reports of sql/postgres/ over the demo cohort of make
+#                    demo, loaded into a throwaway cluster (tests/pg/demo.sh)
+#   make bench-pg    the PostgreSQL benchmarks at 1,000,000 patients (figures,
+#                    no assertions; tests/bench/bench_pg.py)
 #   make lint-pg     cppcheck and clang-tidy over ext/postgres (make lint
 #                    checks their format with every other C file)
 #
@@ -18,7 +23,7 @@ PG_BUILD  := build/pg
 PG_MAKE    = $(MAKE) --no-print-directory -C $(PG_BUILD) -f $(CURDIR)/ext/postgres/Makefile \
              PG_CONFIG=$(PG_CONFIG)
 
-.PHONY: pg pg-install deps-pg test-pg lint-pg
+.PHONY: pg pg-install deps-pg test-pg lint-pg demo-pg bench-pg
 
 pg:
 	@mkdir -p $(PG_BUILD)
@@ -49,8 +54,19 @@ $(PG_FUNCTION_LIST): tests/pg/bp_functions.c $(rel_CORE) $(CORE_HEADERS)
 	$(SAY) "  CC      $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -O2 -o $@ $< $(rel_CORE) $(LIBS)
 
-test-pg: pg-install dist/backpain.so $(PG_FUNCTION_LIST) $(COMMA_LOCALE)
+test-pg: pg-install dist/backpain.so $(PG_FUNCTION_LIST) $(COMMA_LOCALE) build/gen_cohort
 	BP_FUNCTION_LIST=$(PG_FUNCTION_LIST) tests/pg/run.sh
+
+demo-pg: pg-install $(DEMO_DB)
+	tests/pg/demo.sh $(DEMO_DB)
+
+# The 1,000,000-patient cohort of make bench (build/bench/cohort_1000000.db),
+# loaded once into clusters kept under build/bench/pg (BENCH_PG_PATIENTS
+# picks another size of build/bench/cohort_N.db).
+BENCH_PG_PATIENTS ?= 1000000
+
+bench-pg: pg-install build/bench/cohort_$(BENCH_PG_PATIENTS).db
+	tests/bench/bench_pg.sh build/bench/cohort_$(BENCH_PG_PATIENTS).db
 
 # The checks of make lint, over the PostgreSQL binding, with PostgreSQL's
 # headers as system headers.

@@ -4,8 +4,9 @@
 #   pg_workdir                 a new directory under /tmp that the postgres
 #                              user can reach; prints its path
 #   pg_cluster_start DIR NAME  initdb DIR/NAME and start it on a free port
-#                              of 55400-55499, listening only on a socket in
-#                              DIR/NAME.sock; prints "PORT"
+#                              of the 100 from $BACKPAIN_PG_PORT_BASE
+#                              (default 55400: 55400-55499), listening only
+#                              on a socket in DIR/NAME.sock; prints "PORT"
 #   pg_cluster_stop DIR NAME   stop it (fast shutdown), if it runs
 #   pg_cluster_log DIR NAME    the path of its server log
 #
@@ -49,7 +50,7 @@ pg_cluster_start() {
   # A port of the range at random; another one if it is taken.
   tries=0
   while [ "$tries" -lt 20 ]; do
-    port=$((55400 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 100))
+    port=$((${BACKPAIN_PG_PORT_BASE:-55400} + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 100))
     options="-p $port -k $sock -c listen_addresses='' -c fsync=off"
     for option in "$@"; do options="$options -c $option"; done
     if pg_as_owner "$PG_BINDIR/pg_ctl" -D "$data" -l "$log" -w -t 60 -o "$options" start \

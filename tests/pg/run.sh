@@ -4,7 +4,8 @@
 # dist/backpain.so (the differential tests run both).
 #
 # Starts one throwaway cluster under /tmp (tests/pg/cluster.sh: its own
-# data, socket directory and port in 55400-55499, no TCP), runs every test
+# data, socket directory and a port in 55400-55499, or the 100 from
+# $BACKPAIN_PG_PORT_BASE; no TCP), runs every test
 # of tests/pg through prove with PGHOST/PGPORT/PGUSER set, and last
 # tests/pg/server_log.sh, which fails if any backend crashed. The cluster is
 # stopped and its directory removed on any exit (KEEP_PG=1 keeps the
@@ -47,9 +48,9 @@ export PGHOST PGPORT PGUSER PGDATABASE BACKPAIN_PG_LOG BACKPAIN_PG_WORKDIR BACKP
 echo "# PostgreSQL $(psql -XAtc 'SHOW server_version'), cluster $work/main, port $port"
 
 tests="tests/pg/surface.py tests/pg/differential.py tests/pg/pg_only.py tests/pg/window.py
-       tests/pg/settings.py tests/pg/parallel.py tests/pg/sharding.py"
+       tests/pg/settings.py tests/pg/parallel.py tests/pg/sharding.py tests/pg/reports.py"
 if [ "$#" -gt 0 ]; then tests="$*"; fi
 status=0
 # shellcheck disable=SC2086
-prove --exec tests/run $tests tests/pg/server_log.sh || status=$?
+prove ${PROVE_FLAGS:-} --exec tests/run $tests tests/pg/server_log.sh || status=$?
 exit "$status"

@@ -14,7 +14,11 @@ the single-node answers (the same rows in a local table) and SQLite's (the
 same rows in SQLite). A control drops the extensions option from one
 server and sees that shard's aggregate come back to the coordinator, with
 the same answer. relaxant_course_no, a window function, runs on the
-coordinator (PostgreSQL 15 pushes no window function) and still agrees.
+coordinator (PostgreSQL 15 pushes no window function) and still agrees; so
+does an aggregate grouped by a key other than person_id (PostgreSQL 15
+pushes no partial aggregate: the shards send rows). The plans are printed
+as TAP comments (PROVE_FLAGS=-v tests/pg/run.sh tests/pg/sharding.py):
+docs/scaling.md quotes them.
 """
 import json
 import os
@@ -118,6 +122,7 @@ try:
         pushed = [r for r in remote if ("public." + aggregate) in r and "GROUP BY" in r
                   and "public.relaxant_ingredient(" in r]
         foreign = plan.count("Relations: Aggregate on")
+        tap.diag("EXPLAIN (VERBOSE, COSTS OFF) %s\n%s" % (sharded_sql, plan))
         tap.ok(len(pushed) == 2 and foreign == 2,
                "%s: the aggregate and the filter run on both shards (Remote SQL)" % name, plan)
         sharded = pg_answer(sharded_sql)
@@ -128,6 +133,24 @@ try:
                "%s: the sharded answer (%d persons) is the single-node answer" % (name, len(sharded)))
         tap.ok(sharded == in_sqlite, "%s: ... and SQLite's" % name)
 
+    # Grouped by a key other than person_id (the ingredient), no shard holds
+    # a whole group, and PostgreSQL 15 pushes no partial aggregate: each
+    # shard sends its rows (the filter still runs there) and the coordinator
+    # aggregates them. The answer is still the single-node one.
+    by_ingredient = ("SELECT relaxant_ingredient(drug_source_value) AS ingredient, "
+                     "relaxant_longest_course(drug_exposure_start_date, drug_exposure_end_date) FROM {t} "
+                     "WHERE relaxant_ingredient(drug_source_value) IS NOT NULL GROUP BY 1 ORDER BY 1")
+    plan = "\n".join(r[0] for r in coordinator.run("EXPLAIN (VERBOSE, COSTS OFF) "
+                                                   + by_ingredient.format(t="drug_exposure")))
+    tap.diag("EXPLAIN (VERBOSE, COSTS OFF) %s\n%s" % (by_ingredient.format(t="drug_exposure"), plan))
+    remote = [line.strip() for line in plan.splitlines() if "Remote SQL:" in line]
+    tap.ok(len(remote) == 2 and not any("relaxant_longest_course(" in r or "GROUP BY" in r for r in remote)
+           and all("public.relaxant_ingredient(" in r for r in remote),
+           "grouped by ingredient: the shards filter and send rows, the coordinator aggregates", plan)
+    tap.ok(coordinator.run(by_ingredient.format(t="drug_exposure"))
+           == coordinator.run(by_ingredient.format(t="drug_exposure_local")),
+           "grouped by ingredient: the single-node answer")
+
     # Control: without extensions 'backpain', shard2's rows come back to the
     # coordinator and the aggregate runs there; the answer does not change.
     coordinator.run("ALTER SERVER shard2 OPTIONS (DROP extensions)")
@@ -137,6 +160,7 @@ try:
     remote = [line.strip() for line in plan.splitlines() if "Remote SQL:" in line]
     tap.ok(len(remote) == 2 and sum("relaxant_courses(" in r for r in remote) == 1,
            "control: without the extensions option, shard2 does not get the aggregate", plan)
+    tap.diag("without extensions 'backpain' on shard2:\n" + plan)
     tap.equal(pg_answer(template.format(t="drug_exposure", d="DATE ")),
               pg_answer(template.format(t="drug_exposure_local", d="DATE ")), "control: ... with the same answer")
     coordinator.run("ALTER SERVER shard2 OPTIONS (ADD extensions 'backpain')")
@@ -146,6 +170,7 @@ try:
               "OVER (PARTITION BY person_id ORDER BY drug_exposure_start_date, drug_exposure_id) FROM {t} "
               "WHERE relaxant_ingredient(drug_source_value) IS NOT NULL ORDER BY drug_exposure_id")
     plan = "\n".join(r[0] for r in coordinator.run("EXPLAIN (VERBOSE, COSTS OFF) " + window.format(t="drug_exposure")))
+    tap.diag("EXPLAIN (VERBOSE, COSTS OFF) %s\n%s" % (window.format(t="drug_exposure"), plan))
     tap.ok("WindowAgg" in plan and "relaxant_course_no" not in "".join(
         line for line in plan.splitlines() if "Remote SQL:" in line),
         "relaxant_course_no runs on the coordinator (no window function is pushed)", plan)
