@@ -17,16 +17,16 @@
 --   YYYY-MM-DD with an optional time. An impossible day such as 2024-02-30
 --   (which SQLite's julianday() silently rolls into March) or text that is no date
 --   becomes NULL, and sql/data_quality.sql counts it (status bad_date).
--- * as_of. Each person's data cut-off is the latest date of any of their
---   records (a diagnosis, a drug's start or end, a procedure, an
---   observation): person_as_of. It is the as_of of the person's relaxant
---   courses, so a fill with no end date runs to it (an ongoing order shows up
---   as the overdue course it may be), and of the person's plan.
+-- * as_of. The data cut-off is the latest date anywhere in the data (the
+--   extract's end: data_cutoff). It is the as_of of every relaxant course,
+--   so a fill with no end date runs to it, and an ongoing order shows up as
+--   the overdue course it may be. A person's plan is as of their own latest
+--   dated record (person_last_seen), from which their pain phase is counted.
 -- * A relaxant fill is a drug_exposure row whose drug_source_value names a
 --   skeletal muscle relaxant (relaxant_ingredient). Its last day is
 --   drug_exposure_end_date, or start + days_supply - 1 when the end is
 --   missing (relaxant_end); with neither, the fill is open (status 'open')
---   and runs to the person's as_of. Fills without a start, with a date that
+--   and runs to the data cut-off. Fills without a start, with a date that
 --   is not a date, or with an end before the start are left out of courses
 --   and counted in sql/data_quality.sql, so nothing disappears unseen.
 -- * Cyclobenzaprine products outside back pain (Tonmya, sublingual,
@@ -97,10 +97,23 @@ SELECT observation_id, person_id, observation_source_value, value_as_number, val
               THEN substr(observation_date, 1, 10) END AS observation_date
   FROM observation;
 
--- Each person's data cut-off: the latest date of any of their records.
-DROP VIEW IF EXISTS temp.person_as_of;
-CREATE TEMP VIEW person_as_of AS
-SELECT person_id, max(d) AS as_of FROM (
+-- The data cut-off: the latest date anywhere in the data (the extract's
+-- end). It is the as_of of every relaxant course, so an open fill runs to
+-- it. No known end lies past it, so it cuts nothing else.
+DROP VIEW IF EXISTS temp.data_cutoff;
+CREATE TEMP VIEW data_cutoff AS
+SELECT max(d) AS cutoff_date FROM (
+  SELECT max(start_date) AS d FROM dated_condition
+  UNION ALL SELECT max(start_date) FROM dated_drug
+  UNION ALL SELECT max(end_date) FROM dated_drug
+  UNION ALL SELECT max(procedure_date) FROM dated_procedure
+  UNION ALL SELECT max(observation_date) FROM dated_observation);
+
+-- Each person's latest dated record (a diagnosis, a drug's start or end, a
+-- procedure, an observation): the as_of of the person's plan.
+DROP VIEW IF EXISTS temp.person_last_seen;
+CREATE TEMP VIEW person_last_seen AS
+SELECT person_id, max(d) AS last_seen_date FROM (
   SELECT person_id, start_date AS d FROM dated_condition
   UNION ALL SELECT person_id, start_date FROM dated_drug
   UNION ALL SELECT person_id, end_date FROM dated_drug
@@ -152,8 +165,9 @@ SELECT g.person_id,
        json_extract(c.value, '$.fills') AS fills,
        json_extract(c.value, '$.overdue') AS overdue
   FROM (SELECT f.person_id, f.ingredient,
-               relaxant_courses(f.start_date, f.end_date, NULL, NULL, a.as_of) AS courses
-          FROM relaxant_fill AS f JOIN person_as_of AS a ON a.person_id = f.person_id
+               relaxant_courses(f.start_date, f.end_date, NULL, NULL,
+                                (SELECT cutoff_date FROM data_cutoff)) AS courses
+          FROM relaxant_fill AS f
          WHERE f.status IN ('ok', 'open')
          GROUP BY f.person_id, f.ingredient) AS g,
        json_each(g.courses) AS c;
@@ -162,9 +176,9 @@ SELECT g.person_id,
 DROP VIEW IF EXISTS temp.relaxant_fill_course;
 CREATE TEMP VIEW relaxant_fill_course AS
 SELECT f.*,
-       relaxant_course_no(f.start_date, f.end_date, NULL, a.as_of)
+       relaxant_course_no(f.start_date, f.end_date, NULL, (SELECT cutoff_date FROM data_cutoff))
          OVER (PARTITION BY f.person_id, f.ingredient ORDER BY f.start_date) AS course_no
-  FROM relaxant_fill AS f JOIN person_as_of AS a ON a.person_id = f.person_id
+  FROM relaxant_fill AS f
  WHERE f.status IN ('ok', 'open');
 
 -- ---- Diagnoses and plans -----------------------------------------------------
@@ -176,9 +190,9 @@ SELECT person_id, start_date AS condition_start_date, start_value, condition_sou
        icd10_class(condition_source_value) AS class
   FROM dated_condition;
 
--- Per person with low back pain: first diagnosis, data cut-off, phase,
+-- Per person with low back pain: first diagnosis, latest record, phase,
 -- spasm and red flags. The phase runs from the first low back pain
--- diagnosis to the person's data cut-off (person_as_of).
+-- diagnosis to the person's latest dated record (person_last_seen).
 DROP VIEW IF EXISTS temp.lbp_person;
 CREATE TEMP VIEW lbp_person AS
 WITH flags AS (
@@ -189,11 +203,11 @@ WITH flags AS (
     FROM (SELECT * FROM classified_condition LIMIT -1) GROUP BY person_id)
 SELECT flags.person_id,
        flags.first_lbp_date,
-       a.as_of AS last_seen_date,
-       pain_phase(flags.first_lbp_date, a.as_of) AS phase,
+       a.last_seen_date,
+       pain_phase(flags.first_lbp_date, a.last_seen_date) AS phase,
        coalesce(flags.spasm, 0) AS spasm,
        coalesce(flags.red_flag, 0) AS red_flag
-  FROM flags JOIN person_as_of AS a USING (person_id)
+  FROM flags JOIN person_last_seen AS a USING (person_id)
  WHERE flags.first_lbp_date IS NOT NULL;
 
 -- Each person's latest hepatic_function observation, when it is one of
@@ -210,7 +224,7 @@ SELECT person_id, value AS hepatic FROM (
  WHERE rank = 1;
 
 -- One plan per person with low back pain, from the latest facts:
---   onset, as_of   first low back pain diagnosis, the person's data cut-off
+--   onset, as_of   first low back pain diagnosis, the person's latest record
 --   spasm          a muscle_spasm_back diagnosis (M62.830)
 --   red_flags      any red-flag diagnosis or finding (icd10_class)
 --   hepatic        the latest 'hepatic_function' observation (value_as_string)
@@ -245,11 +259,11 @@ pain AS (
              AND observation_date IS NOT NULL)
    GROUP BY person_id),
 latest_course AS (
-  SELECT person_id, start_date, end_date FROM (
-    SELECT person_id, start_date, end_date,
-           row_number() OVER (PARTITION BY person_id ORDER BY start_date DESC, end_date DESC) AS rank
-      FROM relaxant_course)
-   WHERE rank = 1)
+  -- the course that started last (of two, the one that ends last): dates are
+  -- YYYY-MM-DD text, so the largest 'start/end' text is that course
+  SELECT person_id, substr(latest, 1, 10) AS start_date, substr(latest, 12, 10) AS end_date
+    FROM (SELECT person_id, max(start_date || '/' || end_date) AS latest
+            FROM relaxant_course GROUP BY person_id))
 SELECT p.person_id,
        recommend_plan(
          'onset', p.first_lbp_date,

@@ -30,16 +30,16 @@
 --   is counted by sql/postgres/data_quality.sql (status bad_date). Dates in
 --   results are of type date: how a client shows them follows its DateStyle,
 --   their value does not (the text in JSON is always ISO).
--- * as_of. Each person's data cut-off is the latest date of any of their
---   records (a diagnosis, a drug's start or end, a procedure, an
---   observation): person_as_of. It is the as_of of the person's relaxant
---   courses, so a fill with no end date runs to it (an ongoing order shows up
---   as the overdue course it may be), and of the person's plan.
+-- * as_of. The data cut-off is the latest date anywhere in the data (the
+--   extract's end: data_cutoff). It is the as_of of every relaxant course,
+--   so a fill with no end date runs to it, and an ongoing order shows up as
+--   the overdue course it may be. A person's plan is as of their own latest
+--   dated record (person_last_seen), from which their pain phase is counted.
 -- * A relaxant fill is a drug_exposure row whose drug_source_value names a
 --   skeletal muscle relaxant (relaxant_ingredient). Its last day is
 --   drug_exposure_end_date, or start + days_supply - 1 when the end is
 --   missing (relaxant_end); with neither, the fill is open (status 'open')
---   and runs to the person's as_of. Fills without a start, with a date the
+--   and runs to the data cut-off. Fills without a start, with a date the
 --   extension refuses, or with an end before the start are left out of
 --   courses and counted in sql/postgres/data_quality.sql. PostgreSQL:
 --   days_supply is an integer column (OMOP's type), so "a whole number of
@@ -82,7 +82,7 @@ DECLARE
 BEGIN
   FOREACH name IN ARRAY ARRAY['cohort_chronic_lbp_spasm', 'cyclobenzaprine_dose', 'patient_plan',
       'latest_hepatic', 'lbp_person', 'classified_condition', 'relaxant_fill_course',
-      'relaxant_course', 'relaxant_fill', 'person_as_of', 'dated_observation', 'dated_procedure',
+      'relaxant_course', 'relaxant_fill', 'person_last_seen', 'data_cutoff', 'dated_observation', 'dated_procedure',
       'dated_drug', 'dated_condition'] LOOP
     IF to_regclass('pg_temp.' || name) IS NOT NULL THEN
       EXECUTE format('DROP VIEW pg_temp.%I', name);
@@ -126,9 +126,21 @@ SELECT observation_id, person_id, observation_source_value, value_as_number, val
             THEN observation_date END AS observation_date
   FROM observation;
 
--- Each person's data cut-off: the latest date of any of their records.
-CREATE TEMP VIEW person_as_of AS
-SELECT person_id, max(d) AS as_of FROM (
+-- The data cut-off: the latest date anywhere in the data (the extract's
+-- end). It is the as_of of every relaxant course, so an open fill runs to
+-- it. No known end lies past it, so it cuts nothing else.
+CREATE TEMP VIEW data_cutoff AS
+SELECT max(d) AS cutoff_date FROM (
+  SELECT max(start_date) AS d FROM dated_condition
+  UNION ALL SELECT max(start_date) FROM dated_drug
+  UNION ALL SELECT max(end_date) FROM dated_drug
+  UNION ALL SELECT max(procedure_date) FROM dated_procedure
+  UNION ALL SELECT max(observation_date) FROM dated_observation) AS maxima;
+
+-- Each person's latest dated record (a diagnosis, a drug's start or end, a
+-- procedure, an observation): the as_of of the person's plan.
+CREATE TEMP VIEW person_last_seen AS
+SELECT person_id, max(d) AS last_seen_date FROM (
   SELECT person_id, start_date AS d FROM dated_condition
   UNION ALL SELECT person_id, start_date FROM dated_drug
   UNION ALL SELECT person_id, end_date FROM dated_drug
@@ -175,8 +187,9 @@ SELECT g.person_id,
        (c.course ->> 'fills')::integer AS fills,
        (c.course ->> 'overdue')::boolean AS overdue
   FROM (SELECT f.person_id, f.ingredient,
-               relaxant_courses(f.start_date, f.end_date, NULL, NULL, a.as_of) AS courses
-          FROM relaxant_fill AS f JOIN person_as_of AS a ON a.person_id = f.person_id
+               relaxant_courses(f.start_date, f.end_date, NULL, NULL,
+                                (SELECT cutoff_date FROM data_cutoff)) AS courses
+          FROM relaxant_fill AS f
          WHERE f.status IN ('ok', 'open')
          GROUP BY f.person_id, f.ingredient) AS g
  CROSS JOIN LATERAL jsonb_array_elements(g.courses) WITH ORDINALITY AS c(course, n);
@@ -184,9 +197,9 @@ SELECT g.person_id,
 -- Each usable fill with the number of the course it belongs to.
 CREATE TEMP VIEW relaxant_fill_course AS
 SELECT f.*,
-       relaxant_course_no(f.start_date, f.end_date, NULL, a.as_of)
+       relaxant_course_no(f.start_date, f.end_date, NULL, (SELECT cutoff_date FROM data_cutoff))
          OVER (PARTITION BY f.person_id, f.ingredient ORDER BY f.start_date) AS course_no
-  FROM relaxant_fill AS f JOIN person_as_of AS a ON a.person_id = f.person_id
+  FROM relaxant_fill AS f
  WHERE f.status IN ('ok', 'open');
 
 -- ---- Diagnoses and plans -----------------------------------------------------
@@ -200,7 +213,7 @@ SELECT c.person_id, c.start_date AS condition_start_date, c.start_value, c.condi
 
 -- Per person with low back pain: first diagnosis, data cut-off, phase,
 -- spasm and red flags. The phase runs from the first low back pain
--- diagnosis to the person's data cut-off (person_as_of).
+-- diagnosis to the person's latest dated record (person_last_seen).
 CREATE TEMP VIEW lbp_person AS
 WITH flags AS (
   SELECT person_id,
@@ -210,11 +223,11 @@ WITH flags AS (
     FROM classified_condition GROUP BY person_id)
 SELECT flags.person_id,
        flags.first_lbp_date,
-       a.as_of AS last_seen_date,
-       pain_phase(flags.first_lbp_date, a.as_of) AS phase,
+       a.last_seen_date,
+       pain_phase(flags.first_lbp_date, a.last_seen_date) AS phase,
        coalesce(flags.spasm, false) AS spasm,
        coalesce(flags.red_flag, false) AS red_flag
-  FROM flags JOIN person_as_of AS a USING (person_id)
+  FROM flags JOIN person_last_seen AS a USING (person_id)
  WHERE flags.first_lbp_date IS NOT NULL;
 
 -- Each person's latest hepatic_function observation, when it is one of
@@ -232,7 +245,7 @@ SELECT person_id, value AS hepatic FROM (
  WHERE rank = 1;
 
 -- One plan per person with low back pain, from the latest facts:
---   onset, as_of   first low back pain diagnosis, the person's data cut-off
+--   onset, as_of   first low back pain diagnosis, the person's latest record
 --   spasm          a muscle_spasm_back diagnosis (M62.830)
 --   red_flags      any red-flag diagnosis or finding (icd10_class)
 --   hepatic        the latest 'hepatic_function' observation (value_as_string)
@@ -270,11 +283,11 @@ pain AS (
              AND observation_date IS NOT NULL) AS scored
    GROUP BY person_id),
 latest_course AS (
-  SELECT person_id, start_date, end_date FROM (
-    SELECT person_id, start_date, end_date,
-           row_number() OVER (PARTITION BY person_id ORDER BY start_date DESC, end_date DESC) AS rank
-      FROM relaxant_course) AS ranked
-   WHERE rank = 1)
+  -- the course that started last (of two, the one that ends last), as in
+  -- the SQLite views
+  SELECT DISTINCT ON (person_id) person_id, start_date, end_date
+    FROM relaxant_course
+   ORDER BY person_id, start_date DESC, end_date DESC)
 SELECT p.person_id,
        recommend_plan(
          'onset', p.first_lbp_date,
