@@ -54,8 +54,7 @@ SELECT observation_source_value, count(*) AS rows_out_of_range
  ORDER BY observation_source_value;
 
 -- 6. Plans with an error instead of steps
-SELECT count(*) AS plans_with_error,
-       (SELECT count(*) FROM patient_plan) AS all_plans,
+SELECT sum(json_extract(plan, '$.error') IS NOT NULL) AS plans_with_error,
+       count(*) AS all_plans,
        min(json_extract(plan, '$.error')) AS first_error
-  FROM patient_plan
- WHERE json_extract(plan, '$.error') IS NOT NULL;
+  FROM patient_plan;

@@ -59,8 +59,7 @@ SELECT observation_source_value COLLATE "C" AS observation_source_value, count(*
  ORDER BY observation_source_value;
 
 -- 6. Plans with an error instead of steps
-SELECT count(*) AS plans_with_error,
-       (SELECT count(*) FROM patient_plan) AS all_plans,
+SELECT count(*) FILTER (WHERE plan ->> 'error' IS NOT NULL) AS plans_with_error,
+       count(*) AS all_plans,
        min((plan ->> 'error') COLLATE "C") AS first_error
-  FROM patient_plan
- WHERE plan ->> 'error' IS NOT NULL;
+  FROM patient_plan;
