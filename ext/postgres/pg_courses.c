@@ -29,13 +29,18 @@
 
 /* ---- Aggregate state --------------------------------------------------- */
 
+/* Fills kept inside the state itself: most people have a few fills, so a
+** group usually costs one allocation. */
+#define INLINE_FILLS 8
+
 typedef struct {
   const bp_function_info *function; /* relaxant_courses or relaxant_longest_course */
   bp_course_params params;
   bool sorted; /* fills are in bp_fills_sort order */
   int64 count; /* fills kept */
   int64 capacity;
-  bp_fill *fills; /* in the aggregate's memory context */
+  bp_fill *fills; /* inline_fills, or a block in the aggregate's memory context */
+  bp_fill inline_fills[INLINE_FILLS];
 } course_state;
 
 /* A serialized state: a header, then the fills as they are in memory (a
@@ -63,12 +68,17 @@ static void reserve(course_state *state, MemoryContext context, int64 more) {
   int64 needed = state->count + more;
   if (needed <= state->capacity) return;
   if (needed > BP_PG_MAX_FILLS) too_big(state);
-  int64 capacity = state->capacity < 8 ? 8 : state->capacity;
+  int64 capacity = state->capacity;
   while (capacity < needed) capacity *= 2;
   if (capacity > BP_PG_MAX_FILLS) capacity = BP_PG_MAX_FILLS;
   Size bytes = (Size)capacity * sizeof(bp_fill);
-  state->fills =
-      state->fills == NULL ? MemoryContextAlloc(context, bytes) : repalloc(state->fills, bytes);
+  if (state->fills == state->inline_fills) {
+    bp_fill *block = MemoryContextAlloc(context, bytes);
+    memcpy(block, state->inline_fills, (Size)state->count * sizeof(bp_fill));
+    state->fills = block;
+  } else {
+    state->fills = repalloc(state->fills, bytes);
+  }
   state->capacity = capacity;
 }
 
@@ -77,9 +87,13 @@ static int fill_before(bp_fill a, bp_fill b) {
 }
 
 static course_state *new_state(MemoryContext context, const bp_function_info *function) {
-  course_state *state = MemoryContextAllocZero(context, sizeof(*state));
+  course_state *state = MemoryContextAlloc(context, sizeof(*state));
   state->function = function;
+  memset(&state->params, 0, sizeof(state->params));
   state->sorted = true;
+  state->count = 0;
+  state->capacity = INLINE_FILLS;
+  state->fills = state->inline_fills;
   return state;
 }
 
