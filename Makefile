@@ -72,6 +72,7 @@ EXT_SOURCES := $(CORE_SOURCES) $(SQLITE_SOURCES)
 UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*.c))
 CAPI_NAMES := $(patsubst tests/capi/%.c,%,$(wildcard tests/capi/*.c))
 SQL_TESTS  := $(wildcard tests/sql/*.test)
+TEST_SUPPORT := $(wildcard tests/support/*.h)
 
 # The system shell, for the SQL case files run through a sqlite3 shell.
 SQLITE3 ?= sqlite3
@@ -131,7 +132,7 @@ build/$(1)/tests/%: tests/unit/%.c tests/tap.h $$($(1)_CORE) $$(HEADERS)
 	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $$($(1)_CORE) $(3) $$(LIBS)
 
 # C programs that open SQLite and load the extension like any client.
-build/$(1)/tests/%: tests/capi/%.c tests/tap.h $$(HEADERS)
+build/$(1)/tests/%: tests/capi/%.c tests/tap.h $$(TEST_SUPPORT) $$(HEADERS)
 	@mkdir -p $$(@D)
 	$$(SAY) "  CC      $$@"
 	$$(Q)$$(CC) $$(BASE_CFLAGS) -Iext/sqlite $(2) -Itests -o $$@ $$< $(3) $(4) -ldl $$(LIBS)
