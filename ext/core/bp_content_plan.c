@@ -44,9 +44,6 @@ const char *const bp_response_names[BP_RESPONSE_COUNT] = {"adequate", "inadequat
 const bp_sourced_real bp_response_threshold = {
     0.30, "CF 7: IMMPACT (Dworkin 2008), 30% moderately important; a design choice"};
 
-const bp_sourced_real bp_relaxant_titrate_age = {
-    65, "API 3: titrate slowly when age >= 65 (CF 2: elderly)"};
-
 /* ---- recommend_plan rules ----------------------------------------------- */
 
 const char *const bp_action_names[BP_ACTION_COUNT] = {"stop",  "evaluate", "refer",    "continue",
@@ -184,40 +181,52 @@ const bp_step_rule bp_step_rules[] = {
 };
 const size_t bp_step_rule_count = BP_COUNT(bp_step_rules);
 
+const bp_relaxant_label_rules bp_relaxant_label = {
+    BP_RELEASE_IMMEDIATE,
+    "hepatic_not_recommended",
+    "hepatic_start_5mg",
+    "elderly_start_5mg",
+    "elderly_start_5mg",
+    "API 3, relaxant rules 2 and 3: the label's hepatic, start-dose and elderly rows (CF 2)"};
+
 const bp_relaxant_step_rule bp_relaxant_steps[BP_RELAXANT_STEP_COUNT] = {
     [BP_RELAXANT_STOP_OVERDUE] = {BP_ACTION_STOP,
                                   {"smr_label_duration", "smr_avoid_prolonged"},
-                                  "More than 21 days of use: the label allows two to three "
-                                  "weeks."},
+                                  "More than {max_days} days of use: the label allows two to "
+                                  "three weeks."},
     [BP_RELAXANT_STOP_CONTRAINDICATED] = {BP_ACTION_STOP,
                                           {"smr_label_contraindications"},
                                           "Contraindicated by the cyclobenzaprine label."},
     [BP_RELAXANT_STOP_HEPATIC] = {BP_ACTION_STOP,
                                   {"smr_label_hepatic_moderate"},
-                                  "Not recommended in moderate or severe hepatic "
+                                  "Not recommended in {hepatic_not_recommended} hepatic "
                                   "impairment."},
     [BP_RELAXANT_STOP_CONTRAINDICATED_AND_HEPATIC] =
         {BP_ACTION_STOP,
          {"smr_label_contraindications", "smr_label_hepatic_moderate"},
-         "Contraindicated by the label, and not recommended in moderate or severe hepatic "
-         "impairment."},
+         "Contraindicated by the label, and not recommended in {hepatic_not_recommended} "
+         "hepatic impairment."},
     [BP_RELAXANT_CONSIDER_ACUTE] =
         {BP_ACTION_CONSIDER,
          {"smr_acute", "smr_label_indication", "smr_label_duration", "pain_spasm_cycle"},
-         "Cyclobenzaprine for the spasm, short course: at most %lld more days, start at 5 mg."
+         "Cyclobenzaprine for the spasm, short course: at most {days_left} more days, start at "
+         "{start_dose_mg} mg."
          " Adding it to an NSAID gave no gain in a trial (Friedman 2015)."},
     [BP_RELAXANT_CONSIDER_CHRONIC] =
         {BP_ACTION_CONSIDER,
          {"smr_chronic", "smr_label_indication", "smr_label_duration", "pain_spasm_cycle"},
-         "Cyclobenzaprine for a spasm flare, short course: at most %lld more days, start at "
-         "5 mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015)."},
+         "Cyclobenzaprine for a spasm flare, short course: at most {days_left} more days, start at "
+         "{start_dose_mg} mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015)."},
 };
 
+/* "Mild" is written out (a template value would not be capitalised);
+** tests/unit/test_content.c checks that it is titrate_hepatic's range. */
 const bp_relaxant_note_rule bp_relaxant_notes[BP_RELAXANT_NOTE_COUNT] = {
-    [BP_RELAXANT_NOTE_LIMIT_REACHED] = {NULL, " The 21-day limit is reached."},
+    [BP_RELAXANT_NOTE_LIMIT_REACHED] = {NULL, " The {max_days}-day limit is reached."},
     [BP_RELAXANT_NOTE_TITRATE_HEPATIC] = {"smr_label_hepatic_mild",
                                           " Mild hepatic impairment: titrate slowly."},
-    [BP_RELAXANT_NOTE_TITRATE_AGE] = {"smr_label_elderly", " Age 65 or over: titrate slowly."},
+    [BP_RELAXANT_NOTE_TITRATE_AGE] = {"smr_label_elderly",
+                                      " Age {titrate_age} or over: titrate slowly."},
     [BP_RELAXANT_NOTE_SEROTONERGIC] = {"smr_label_serotonergic", NULL},
 };
 

@@ -12,6 +12,7 @@
 
 #include "bp_content.h"
 #include "bp_content_interventions.h"
+#include "bp_content_relaxant.h"
 
 /* ---- Pain phase ------------------------------------------------------ */
 
@@ -41,7 +42,6 @@ extern const char *const bp_response_names[BP_RESPONSE_COUNT];
 /* Default fraction of improvement from baseline pain that counts as an
 ** adequate response (a design choice, labelled as such). */
 extern const bp_sourced_real bp_response_threshold;
-extern const bp_sourced_real bp_relaxant_titrate_age;
 
 /* ---- recommend_plan rules -------------------------------------------- */
 
@@ -103,6 +103,37 @@ typedef struct {
 extern const bp_step_rule bp_step_rules[];
 extern const size_t bp_step_rule_count;
 
+/*
+** The label rules (rows of bp_dose_rules, by code) that the relaxant rule
+** follows: their conditions on the patient (hepatic function, age) decide
+** its steps and notes, and its reasons state their numbers, so that each
+** label fact is one row and the plan cannot drift from relaxant_dose_alerts.
+*/
+typedef struct {
+  bp_release release;          /* the product the plan considers */
+  const char *exclusion;       /* rule 2: the hepatic function that rules it out */
+  const char *titrate_hepatic; /* rule 3: "titrate slowly" for this hepatic function */
+  const char *titrate_age;     /* rule 3: "titrate slowly" from this age */
+  const char *start_dose;      /* rule 3: the dose this rule allows is the start dose */
+  const char *source;
+} bp_relaxant_label_rules;
+
+extern const bp_relaxant_label_rules bp_relaxant_label;
+
+/*
+** The relaxant rule's reasons and notes are templates (bp_template.h): a
+** number or a vocabulary range they state is a placeholder, rendered from
+** the table that holds it:
+**   {max_days}                 bp_relaxant_max_days
+**   {days_left}                max_days - relaxant_days (the consider steps)
+**   {start_dose_mg}            the dose above which the start_dose rule alerts
+**   {titrate_age}              the age from which the titrate_age rule applies
+**   {hepatic_not_recommended}  the hepatic functions of the exclusion rule,
+**                              as "moderate or severe"
+** Rendered, every reason is plain ASCII and fits in BP_REASON_SIZE with
+** every note (tests/unit/test_content.c renders the longest case).
+*/
+
 /* The relaxant rule's steps (API 3, "Relaxant rule"). */
 typedef enum {
   BP_RELAXANT_STOP_OVERDUE,
@@ -117,8 +148,7 @@ typedef enum {
 typedef struct {
   bp_action action;
   const char *evidence[BP_MAX_EVIDENCE];
-  /* For the consider steps, a printf format with one %lld: the days left. */
-  const char *reason;
+  const char *reason; /* a template */
 } bp_relaxant_step_rule;
 
 extern const bp_relaxant_step_rule bp_relaxant_steps[BP_RELAXANT_STEP_COUNT];
@@ -134,7 +164,7 @@ typedef enum {
 
 typedef struct {
   const char *evidence; /* one more evidence id, or NULL */
-  const char *text;     /* appended to the reason, or NULL */
+  const char *text;     /* a template appended to the reason, or NULL */
 } bp_relaxant_note_rule;
 
 extern const bp_relaxant_note_rule bp_relaxant_notes[BP_RELAXANT_NOTE_COUNT];

@@ -3,7 +3,7 @@
 ** no SQLite dependency and no allocation. bp_plan_build() turns a patient's
 ** facts into a plan; bp_plan_render_json() writes it as the contract's
 ** compact JSON. The steps, evidence and reasons are the rows of
-** bp_content_guideline.c; this engine picks and orders them
+** bp_content_plan.c; this engine picks and orders them
 ** (sql-api.md section 3).
 */
 #ifndef BP_PLAN_H

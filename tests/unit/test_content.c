@@ -16,6 +16,7 @@
 #include "bp_content_interventions.h"
 #include "bp_content_plan.h"
 #include "bp_content_relaxant.h"
+#include "bp_dose.h"
 #include "bp_intervention.h"
 #include "bp_plan.h"
 #include "tap.h"
@@ -262,25 +263,111 @@ static void test_step_caveats(void) {
   }
   tap_ok(ok, "every step citing a departure row says so in its reason");
   tap_ok(counts, "the departure rows are cited by the step rules counted by hand");
+}
 
-  /* The relaxant reason is built in a buffer of BP_REASON_SIZE: the format
-  ** with the most digits the day count can have, and every note appended. */
-  int digits = 1;
-  for (int64_t n = bp_relaxant_max_days.value; n >= 10; n /= 10) digits++;
-  size_t notes = 0;
-  for (int k = 0; k < BP_RELAXANT_NOTE_COUNT; k++) {
-    if (bp_relaxant_notes[k].text != NULL) notes += strlen(bp_relaxant_notes[k].text);
+/* A chronic patient with spasm, who has taken a relaxant for `days`. */
+static bp_patient relaxant_patient(int64_t days) {
+  bp_patient p;
+  bp_patient_init(&p);
+  p.pain_weeks_given = 1;
+  p.pain_weeks = 20;
+  p.spasm = 1;
+  p.relaxant_days_given = 1;
+  p.relaxant_days = days;
+  return p;
+}
+
+static const bp_plan_step *relaxant_step_of(const bp_plan *plan) {
+  for (size_t s = 0; s < plan->step_count; s++) {
+    if (plan->steps[s].intervention == BP_INT_MUSCLE_RELAXANT) return &plan->steps[s];
   }
-  int fits = 1;
-  for (int k = 0; k < BP_RELAXANT_STEP_COUNT; k++) {
-    if (bp_relaxant_steps[k].action != BP_ACTION_CONSIDER) continue;
-    size_t longest = strlen(bp_relaxant_steps[k].reason) - strlen("%lld") + (size_t)digits + notes;
-    if (longest + 1 > BP_REASON_SIZE) {
-      tap_diag("relaxant step %d: up to %zu characters, buffer %d", k, longest, BP_REASON_SIZE);
-      fits = 0;
+  return NULL;
+}
+
+/* A rendered reason: every placeholder replaced, plain enough for JSON. */
+static int rendered_ok(const char *reason) {
+  return reason != NULL && strchr(reason, '{') == NULL && strchr(reason, '}') == NULL &&
+         json_safe(reason) && strlen(reason) + 1 <= BP_REASON_SIZE;
+}
+
+/*
+** The relaxant reasons are templates (bp_content_plan.h). Each step and
+** note is rendered through the engine (whose asserts refuse an unknown
+** placeholder or a reason cut short), and the longest reason any patient
+** can get, with every note, fits in BP_REASON_SIZE.
+*/
+static void test_relaxant_reasons(void) {
+  bp_plan plan;
+  const bp_plan_step *step;
+  int all = 1;
+  /* stop: overdue; contraindicated; hepatic; both */
+  bp_patient p = relaxant_patient(bp_relaxant_max_days.value + 1);
+  bp_plan_build(&p, &plan);
+  step = relaxant_step_of(&plan);
+  all &= step != NULL && rendered_ok(step->reason) && strstr(step->reason, "More than ") != NULL;
+  p = relaxant_patient(3);
+  p.contraindications = 1;
+  bp_plan_build(&p, &plan);
+  step = relaxant_step_of(&plan);
+  all &= step != NULL && rendered_ok(step->reason);
+  p.hepatic_given = 1;
+  p.hepatic = BP_HEPATIC_SEVERE;
+  bp_plan_build(&p, &plan);
+  step = relaxant_step_of(&plan);
+  all &= step != NULL && rendered_ok(step->reason);
+  p.contraindications = 0;
+  bp_plan_build(&p, &plan);
+  step = relaxant_step_of(&plan);
+  all &= step != NULL && rendered_ok(step->reason);
+  tap_ok(all, "the four stop reasons render (no placeholder left, plain ASCII)");
+
+  /* consider, acute and chronic, every day count, with every note */
+  size_t longest = 0;
+  int every = 1;
+  for (int acute = 0; acute <= 1; acute++) {
+    for (int64_t days = 0; days <= bp_relaxant_max_days.value; days++) {
+      p = relaxant_patient(days);
+      p.pain_weeks = acute ? 1 : 20;
+      p.hepatic_given = 1;
+      p.hepatic = BP_HEPATIC_MILD;
+      p.age_given = 1;
+      p.age = 90;
+      p.serotonergic = 1;
+      bp_plan_build(&p, &plan);
+      step = relaxant_step_of(&plan);
+      /* not cut: the last note is there whole */
+      every &= step != NULL && rendered_ok(step->reason) &&
+               strstr(step->reason, "or over: titrate slowly.") != NULL;
+      if (step != NULL && strlen(step->reason) > longest) longest = strlen(step->reason);
     }
   }
-  tap_ok(fits, "the longest relaxant reason, with every note, fits in BP_REASON_SIZE");
+  tap_ok(every && longest > 0 && longest + 1 <= BP_REASON_SIZE,
+         "the longest relaxant reason, with every note, fits: %zu characters, buffer %d", longest,
+         BP_REASON_SIZE);
+}
+
+/* The label rules the relaxant rule follows exist, and hold what its
+** reasons and notes state. */
+static void test_relaxant_label(void) {
+  const bp_relaxant_label_rules *label = &bp_relaxant_label;
+  const bp_dose_rule *exclusion = bp_dose_rule_find(label->exclusion, label->release);
+  const bp_dose_rule *hepatic = bp_dose_rule_find(label->titrate_hepatic, label->release);
+  const bp_dose_rule *age = bp_dose_rule_find(label->titrate_age, label->release);
+  const bp_dose_rule *start = bp_dose_rule_find(label->start_dose, label->release);
+  tap_ok(exclusion != NULL && hepatic != NULL && age != NULL && start != NULL,
+         "the four label rules of the relaxant rule are rows of bp_dose_rules");
+  if (exclusion == NULL || hepatic == NULL || age == NULL || start == NULL) return;
+  tap_ok(exclusion->hepatic_min == BP_HEPATIC_MODERATE &&
+             exclusion->hepatic_max == BP_HEPATIC_SEVERE && exclusion->age_min == BP_RULE_ANY,
+         "exclusion: hepatic moderate to severe, any age (API 3, rule 2)");
+  tap_ok(
+      hepatic->hepatic_min == BP_HEPATIC_MILD && hepatic->hepatic_max == BP_HEPATIC_MILD &&
+          strstr(bp_relaxant_notes[BP_RELAXANT_NOTE_TITRATE_HEPATIC].text, "Mild hepatic") != NULL,
+      "titrate_hepatic: exactly mild, which its note writes out as 'Mild'");
+  tap_ok(age->age_min == 65 && age->hepatic_min == BP_RULE_ANY,
+         "titrate_age: age 65, any hepatic function (API 3)");
+  tap_ok(start->single_dose_above == 5 && hepatic->single_dose_above == start->single_dose_above,
+         "start dose 5 mg, the same in the elderly and the mild hepatic rule");
 }
 
 static void test_plan_rules(void) {
@@ -386,6 +473,8 @@ int main(void) {
   test_effect_quality();
   test_departure_notes();
   test_step_caveats();
+  test_relaxant_reasons();
+  test_relaxant_label();
   test_plan_rules();
   test_vocabulary();
   return tap_done();
