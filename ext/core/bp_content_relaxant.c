@@ -106,8 +106,16 @@ const char bp_dose_rule_ingredient[] = "cyclobenzaprine";
 
 /* ---- Relaxant duration ---------------------------------------------- */
 
+/* The label's limit. A test build may set another with
+** -DBP_TEST_RELAXANT_MAX_DAYS=N (tests/hooks/test_max_days.c: the plan's
+** reasons and every overdue answer follow it); no other build sets it. */
+#ifdef BP_TEST_RELAXANT_MAX_DAYS
+#define RELAXANT_MAX_DAYS BP_TEST_RELAXANT_MAX_DAYS
+#else
+#define RELAXANT_MAX_DAYS 21
+#endif
 const bp_sourced_int bp_relaxant_max_days = {
-    21, "CF 2 and GS: \"only for short periods (up to two or three weeks)\""};
+    RELAXANT_MAX_DAYS, "CF 2 and GS: \"only for short periods (up to two or three weeks)\""};
 
 const bp_sourced_int bp_relaxant_gap_days = {
     7, "API 2 default; a design choice, not from the clinical references"};
