@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bp_common.h"
 #include "bp_content.h"
 #include "bp_content_interventions.h"
 #include "bp_content_relaxant.h"
@@ -34,10 +35,12 @@ typedef enum {
   BP_RESPONSE_INADEQUATE = 1,
   BP_RESPONSE_UNKNOWN = 2
 } bp_response;
-#define BP_RESPONSE_COUNT 3
+/* Not an enum value, so that a switch over bp_response stays exhaustive. */
+#define BP_RESPONSE_COUNT (BP_RESPONSE_UNKNOWN + 1)
 
-/* The response vocabulary, indexed by bp_response. */
-extern const char *const bp_response_names[BP_RESPONSE_COUNT];
+/* The response vocabulary, indexed by bp_response: BP_RESPONSE_COUNT
+** entries (the definition checks the count). */
+extern const char *const bp_response_names[];
 
 /* Default fraction of improvement from baseline pain that counts as an
 ** adequate response (a design choice, labelled as such). */
@@ -57,8 +60,9 @@ typedef enum {
   BP_ACTION_COUNT
 } bp_action;
 
-/* Names, in the order steps are listed (API 3). */
-extern const char *const bp_action_names[BP_ACTION_COUNT];
+/* Names, in the order steps are listed (API 3): BP_ACTION_COUNT entries
+** (the definition checks the count). */
+extern const char *const bp_action_names[];
 
 /* Where a patient stands: a pathway and, on the chronic pathway, a stage.
 ** Two situations report the stage "begin": nothing first-line tried yet,
@@ -87,13 +91,18 @@ typedef struct {
   bp_relaxant_rule_scope relaxant_rule;
 } bp_situation_info;
 
-extern const bp_situation_info bp_situations[BP_SITUATION_COUNT];
+/* BP_SITUATION_COUNT entries (the definition checks the count). */
+extern const bp_situation_info bp_situations[];
 
-#define BP_IN(s) (1u << (s))
+/* The set of situations a step rule applies in (bp_content_plan.c states
+** that BP_SITUATION_COUNT fits a bp_set). */
+#define BP_IN(s) BP_BIT(s)
 
-/* A step that a plan gives in each situation of `situations`. */
+/* A step that a plan gives in each situation of `situations`. At most
+** BP_STEP_RULES_MAX rules (bp_plan.h sizes a plan from it). */
+#define BP_STEP_RULES_MAX 32
 typedef struct {
-  unsigned situations;
+  bp_set situations;
   bp_action action;
   bp_intervention intervention;
   const char *evidence[BP_MAX_EVIDENCE];
@@ -151,7 +160,8 @@ typedef struct {
   const char *reason; /* a template */
 } bp_relaxant_step_rule;
 
-extern const bp_relaxant_step_rule bp_relaxant_steps[BP_RELAXANT_STEP_COUNT];
+/* BP_RELAXANT_STEP_COUNT entries (the definition checks the count). */
+extern const bp_relaxant_step_rule bp_relaxant_steps[];
 
 /* Extra evidence and reason text of a "consider muscle_relaxant" step. */
 typedef enum {
@@ -167,7 +177,8 @@ typedef struct {
   const char *text;     /* a template appended to the reason, or NULL */
 } bp_relaxant_note_rule;
 
-extern const bp_relaxant_note_rule bp_relaxant_notes[BP_RELAXANT_NOTE_COUNT];
+/* BP_RELAXANT_NOTE_COUNT entries (the definition checks the count). */
+extern const bp_relaxant_note_rule bp_relaxant_notes[];
 
 /* Warning codes, in the order a plan lists them. */
 typedef enum {
@@ -182,6 +193,7 @@ typedef enum {
   BP_WARNING_COUNT
 } bp_warning;
 
-extern const char *const bp_warning_names[BP_WARNING_COUNT];
+/* BP_WARNING_COUNT entries (the definition checks the count). */
+extern const char *const bp_warning_names[];
 
 #endif

@@ -122,7 +122,8 @@ const bp_sourced_int bp_relaxant_gap_days = {
 
 /* ---- Cyclobenzaprine label rules ------------------------------------ */
 
-const char *const bp_hepatic_names[BP_HEPATIC_COUNT] = {"none", "mild", "moderate", "severe"};
+const char *const bp_hepatic_names[] = {"none", "mild", "moderate", "severe"};
+_Static_assert(BP_COUNT(bp_hepatic_names) == BP_HEPATIC_COUNT, "one name per bp_hepatic");
 
 #define ANY BP_RULE_ANY
 #define IR BP_RELEASE_IMMEDIATE
@@ -159,3 +160,5 @@ const bp_dose_rule bp_dose_rules[] = {
     {"above_max_daily_dose", ER, ANY, ANY, ANY, ANY, ANY, 1, "CF 2, ER: once daily (R, H)"},
 };
 const size_t bp_dose_rule_count = BP_COUNT(bp_dose_rules);
+_Static_assert(BP_COUNT(bp_dose_rules) <= BP_DOSE_RULES_MAX,
+               "dose rules must fit BP_DOSE_RULES_MAX");

@@ -3,6 +3,7 @@
 */
 #include "bp_dose.h"
 
+#include <assert.h>
 #include <string.h>
 
 /* The rule's conditions on the patient: hepatic function and age. */
@@ -36,7 +37,8 @@ size_t bp_dose_alerts(const bp_dose_facts *facts, const char *codes[BP_DOSE_MAX_
       continue;
     }
     if (count > 0 && strcmp(codes[count - 1], rule->code) == 0) continue;
-    if (count < BP_DOSE_MAX_ALERTS) codes[count++] = rule->code;
+    assert(count < BP_DOSE_MAX_ALERTS); /* at most one code a row, BP_DOSE_RULES_MAX rows */
+    codes[count++] = rule->code;
   }
   return count;
 }

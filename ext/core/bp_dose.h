@@ -22,8 +22,8 @@ typedef struct {
   double age;
 } bp_dose_facts;
 
-/* Room for every distinct code of bp_dose_rules. */
-#define BP_DOSE_MAX_ALERTS 16
+/* Room for every code of bp_dose_rules: each row fires at most once. */
+#define BP_DOSE_MAX_ALERTS BP_DOSE_RULES_MAX
 
 /* Writes the codes of the rules that fire, in table order and each once,
 ** to codes[]; returns how many. */

@@ -18,7 +18,8 @@
 #include "bp_number.h"
 #include "bp_template.h"
 
-const char *const bp_phase_names[4] = {"unknown", "acute", "subacute", "chronic"};
+const char *const bp_phase_names[] = {"unknown", "acute", "subacute", "chronic"};
+_Static_assert(BP_COUNT(bp_phase_names) == BP_PHASE_COUNT, "one name per bp_phase");
 
 bp_phase bp_phase_from_days(int64_t days) {
   if (days < bp_phase_days.acute_below_days) return BP_PHASE_ACUTE;
@@ -42,6 +43,8 @@ void bp_patient_prefer(bp_patient *p, bp_intervention i) {
   for (size_t k = 0; k < p->preference_count; k++) {
     if (p->preferences[k] == i) return;
   }
+  /* Preferences are distinct interventions: at most BP_INTERVENTION_COUNT. */
+  assert((unsigned)i < BP_INTERVENTION_COUNT && p->preference_count < BP_INTERVENTION_COUNT);
   p->preferences[p->preference_count++] = i;
 }
 
@@ -93,15 +96,18 @@ static bp_situation situation_of(const bp_patient *p, bp_phase phase, bp_set *wa
 
 static void add_evidence(bp_plan_step *step, const char *const *ids, size_t max) {
   for (size_t k = 0; k < max && ids[k] != NULL; k++) {
-    if (step->evidence_count < BP_STEP_MAX_EVIDENCE) {
-      step->evidence[step->evidence_count++] = ids[k];
-    }
+    /* a rule's BP_MAX_EVIDENCE and one per note fit (bp_plan.h) */
+    assert(step->evidence_count < BP_STEP_MAX_EVIDENCE);
+    step->evidence[step->evidence_count++] = ids[k];
   }
 }
 
 static bp_plan_step *add_step(bp_plan *plan, bp_action action, bp_intervention intervention,
                               const char *const *evidence, const char *reason, int order_group,
                               size_t order_index) {
+  /* A plan gets each step rule at most once, a continue step per
+  ** intervention at most, and one relaxant step: BP_PLAN_MAX_STEPS. */
+  assert(plan->step_count < BP_PLAN_MAX_STEPS);
   bp_plan_step *step = &plan->steps[plan->step_count++];
   step->action = action;
   step->intervention = intervention;

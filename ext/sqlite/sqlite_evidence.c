@@ -36,6 +36,8 @@ static const bp_evidence_column filter_columns[] = {BP_EVIDENCE_INTERVENTION, BP
                                                     BP_EVIDENCE_QUALITY,
                                                     BP_EVIDENCE_RECOMMENDATION};
 #define FILTER_COUNT ((int)(sizeof(filter_columns) / sizeof(filter_columns[0])))
+/* xBestIndex keeps the filtered columns as bits of idxNum (an int). */
+_Static_assert(FILTER_COUNT < 31, "the filter columns must fit in idxNum's bits");
 
 typedef struct {
   sqlite3_vtab base;
