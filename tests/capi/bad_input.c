@@ -291,14 +291,6 @@ static void run_key_matrix(sqlite3 *db, const ef_function *f) {
   }
 }
 
-static int load_extension(sqlite3 *db, void *path) {
-  char *error = NULL;
-  int rc = sqlite3_load_extension(db, path, NULL, &error);
-  if (rc != SQLITE_OK) printf("# cannot load %s: %s\n", (const char *)path, error ? error : "");
-  sqlite3_free(error);
-  return rc;
-}
-
 int main(void) {
   sqlite3 *db;
   ef_list engine;
@@ -306,7 +298,7 @@ int main(void) {
   fill_big_values();
   if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 2;
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  if (ext == NULL || !ef_register_and_list(db, load_extension, (void *)ext, &engine)) {
+  if (ext == NULL || !ef_register_and_list(db, ef_load_extension, (void *)ext, &engine)) {
     printf("Bail out! cannot load %s and list its functions\n", ext ? ext : "(BACKPAIN_EXT unset)");
     return 2;
   }

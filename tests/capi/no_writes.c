@@ -71,14 +71,6 @@ static char *function_query(const ef_function *f, const function_example *exampl
   return sqlite3_str_finish(sql);
 }
 
-static int load_extension(sqlite3 *db, void *path) {
-  char *error = NULL;
-  int rc = sqlite3_load_extension(db, path, NULL, &error);
-  if (rc != SQLITE_OK) tap_diag("cannot load %s: %s", (const char *)path, error ? error : "");
-  sqlite3_free(error);
-  return rc;
-}
-
 int main(void) {
   char dir[] = "/tmp/backpain-nowrite-XXXXXX";
   char path[128], journal[160], wal[160];
@@ -106,7 +98,7 @@ int main(void) {
 
   sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  int loaded = ext != NULL && ef_register_and_list(db, load_extension, (void *)ext, &engine);
+  int loaded = ext != NULL && ef_register_and_list(db, ef_load_extension, (void *)ext, &engine);
   tap_ok(loaded, "the extension loads into a read-write connection");
   if (!loaded) return tap_done();
   size_t differences = EF_COMPARE(&engine, function_examples, stdout, "# ");

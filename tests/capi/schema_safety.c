@@ -139,14 +139,6 @@ static char *query_text(sqlite3 *db, const char *sql) {
   return out;
 }
 
-static int load_extension(sqlite3 *db, void *path) {
-  char *error = NULL;
-  int rc = sqlite3_load_extension(db, path, NULL, &error);
-  if (rc != SQLITE_OK) tap_diag("cannot load %s: %s", (const char *)path, error ? error : "");
-  sqlite3_free(error);
-  return rc;
-}
-
 /* Opens path with trusted_schema=OFF and backpain loaded; the functions
 ** loading added go to *engine. */
 static sqlite3 *open_with_extension(const char *path, ef_list *engine) {
@@ -154,7 +146,7 @@ static sqlite3 *open_with_extension(const char *path, ef_list *engine) {
   const char *ext = getenv("BACKPAIN_EXT");
   sqlite3_open(path, &db);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  if (ext == NULL || !ef_register_and_list(db, load_extension, (void *)ext, engine)) {
+  if (ext == NULL || !ef_register_and_list(db, ef_load_extension, (void *)ext, engine)) {
     printf("Bail out! cannot load %s and list its functions\n", ext ? ext : "(BACKPAIN_EXT unset)");
     exit(2);
   }

@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_content_evidence.h"
 #include "bp_content_plan.h"
 #include "bp_plan.h"
@@ -71,8 +72,7 @@ static void read_patient(byte_reader *r, bp_patient *p) {
 #define GIVEN() ((given >> (bit++)) & 1u)
   if (GIVEN()) {
     p->pain_weeks_given = 1;
-    p->pain_weeks =
-        next_number(r, 2000, week_boundaries, sizeof(week_boundaries) / sizeof(week_boundaries[0]));
+    p->pain_weeks = next_number(r, 2000, week_boundaries, BP_COUNT(week_boundaries));
   }
   int onset = GIVEN(), as_of = GIVEN();
   bp_day first = (bp_day)(BP_DAY_MIN + next_u32(r) % (uint32_t)(BP_DAY_MAX - BP_DAY_MIN + 1));
@@ -94,8 +94,7 @@ static void read_patient(byte_reader *r, bp_patient *p) {
   }
   if (GIVEN()) {
     p->age_given = 1;
-    p->age =
-        next_number(r, 150, age_boundaries, sizeof(age_boundaries) / sizeof(age_boundaries[0]));
+    p->age = next_number(r, 150, age_boundaries, BP_COUNT(age_boundaries));
   }
   p->tried = next_u32(r) & ((1u << BP_INTERVENTION_COUNT) - 1u);
   p->unrecognised = (int)GIVEN();
@@ -105,13 +104,11 @@ static void read_patient(byte_reader *r, bp_patient *p) {
   }
   if (GIVEN()) {
     p->pain_baseline_given = 1;
-    p->pain_baseline = next_number(r, 10, score_boundaries,
-                                   sizeof(score_boundaries) / sizeof(score_boundaries[0]));
+    p->pain_baseline = next_number(r, 10, score_boundaries, BP_COUNT(score_boundaries));
   }
   if (GIVEN()) {
     p->pain_now_given = 1;
-    p->pain_now = next_number(r, 10, score_boundaries,
-                              sizeof(score_boundaries) / sizeof(score_boundaries[0]));
+    p->pain_now = next_number(r, 10, score_boundaries, BP_COUNT(score_boundaries));
   }
   if (GIVEN()) {
     /* (0, 1]: never 0. */

@@ -15,48 +15,31 @@
 
 #include "bp_calls.h"
 #include "bp_plan.h"
+#include "support/plan_util.h"
 #include "tap.h"
 
 #define CONSIDER_CHRONIC "Cyclobenzaprine for a spasm flare, short course: at most "
 #define FRIEDMAN " Adding it to an NSAID gave no gain in a trial (Friedman 2015)."
 
-static bp_patient spasm_patient(int64_t relaxant_days) {
-  bp_patient p;
-  bp_patient_init(&p);
-  p.pain_weeks_given = 1;
-  p.pain_weeks = 20;
-  p.spasm = 1;
-  p.relaxant_days_given = 1;
-  p.relaxant_days = relaxant_days;
-  return p;
-}
-
-static const bp_plan_step *relaxant_step(const bp_plan *plan) {
-  for (size_t s = 0; s < plan->step_count; s++) {
-    if (plan->steps[s].intervention == BP_INT_MUSCLE_RELAXANT) return &plan->steps[s];
-  }
-  return NULL;
-}
-
 static void test_plan(void) {
   bp_plan plan;
-  bp_patient p = spasm_patient(0);
+  bp_patient p = plan_spasm_patient(0);
   bp_plan_build(&p, &plan);
-  const bp_plan_step *step = relaxant_step(&plan);
+  const bp_plan_step *step = plan_relaxant_step(&plan);
   tap_is_str(step ? step->reason : NULL, CONSIDER_CHRONIC "14 more days, start at 5 mg." FRIEDMAN,
              "no relaxant days: at most 14 more days");
-  p = spasm_patient(14);
+  p = plan_spasm_patient(14);
   bp_plan_build(&p, &plan);
-  step = relaxant_step(&plan);
+  step = plan_relaxant_step(&plan);
   tap_is_str(step ? step->reason : NULL,
              CONSIDER_CHRONIC "0 more days, start at 5 mg." FRIEDMAN
                               " The 14-day limit is reached.",
              "14 days: still consider, the 14-day limit is reached");
   tap_ok(step != NULL && step->action == BP_ACTION_CONSIDER && plan.warnings == 0,
          "14 days: a consider step, no warning");
-  p = spasm_patient(15);
+  p = plan_spasm_patient(15);
   bp_plan_build(&p, &plan);
-  step = relaxant_step(&plan);
+  step = plan_relaxant_step(&plan);
   tap_is_str(step ? step->reason : NULL,
              "More than 14 days of use: the label allows two to three weeks.",
              "15 days: the stop step says more than 14 days");

@@ -129,6 +129,17 @@ static inline int ef_register_and_list(sqlite3 *db, int (*register_fn)(sqlite3 *
   return ok;
 }
 
+/* A register function for ef_register_and_list: loads the extension file
+** at `path` (sqlite3_load_extension, which must be enabled), and says why
+** not as a TAP diagnostic. */
+static inline int ef_load_extension(sqlite3 *db, void *path) {
+  char *error = NULL;
+  int rc = sqlite3_load_extension(db, path, NULL, &error);
+  if (rc != SQLITE_OK) printf("# cannot load %s: %s\n", (const char *)path, error ? error : "");
+  sqlite3_free(error);
+  return rc;
+}
+
 /* Row i of a table of `stride`-byte rows, each starting with an ef_signature. */
 static inline const ef_signature *ef_row(const void *table, size_t stride, size_t i) {
   return (const ef_signature *)(const void *)((const char *)table + i * stride);

@@ -11,6 +11,7 @@
 */
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_content_codes.h"
 #include "bp_content_evidence.h"
 #include "bp_content_interventions.h"
@@ -19,6 +20,7 @@
 #include "bp_dose.h"
 #include "bp_intervention.h"
 #include "bp_plan.h"
+#include "support/plan_util.h"
 #include "tap.h"
 
 static int evidence_exists(const char *id) {
@@ -109,7 +111,7 @@ static void test_evidence_rows(void) {
     const char *fields[] = {
         e->id,     e->intervention, e->category,       e->population, e->comparator, e->outcome,
         e->effect, e->quality,      e->recommendation, e->statement,  e->source,     e->note};
-    for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+    for (size_t f = 0; f < BP_COUNT(fields); f++) {
       if (!json_safe(fields[f])) {
         tap_diag("row %s field %zu is not plain ASCII without quotes", e->id, f);
         safe = 0;
@@ -217,7 +219,7 @@ static const struct {
     {"massage_chronic_review", "ACP 2017", 1},  /* add massage */
     {"heat_chronic", "acute and subacute", 1},  /* start heat_therapy, chronic */
 };
-#define CAVEAT_COUNT (sizeof(caveats) / sizeof(caveats[0]))
+#define CAVEAT_COUNT BP_COUNT(caveats)
 
 static int cites(const char *const *ids, const char *id) {
   for (size_t k = 0; k < BP_MAX_EVIDENCE && ids[k] != NULL; k++) {
@@ -265,25 +267,6 @@ static void test_step_caveats(void) {
   tap_ok(counts, "the departure rows are cited by the step rules counted by hand");
 }
 
-/* A chronic patient with spasm, who has taken a relaxant for `days`. */
-static bp_patient relaxant_patient(int64_t days) {
-  bp_patient p;
-  bp_patient_init(&p);
-  p.pain_weeks_given = 1;
-  p.pain_weeks = 20;
-  p.spasm = 1;
-  p.relaxant_days_given = 1;
-  p.relaxant_days = days;
-  return p;
-}
-
-static const bp_plan_step *relaxant_step_of(const bp_plan *plan) {
-  for (size_t s = 0; s < plan->step_count; s++) {
-    if (plan->steps[s].intervention == BP_INT_MUSCLE_RELAXANT) return &plan->steps[s];
-  }
-  return NULL;
-}
-
 /* A rendered reason: every placeholder replaced, plain enough for JSON. */
 static int rendered_ok(const char *reason) {
   return reason != NULL && strchr(reason, '{') == NULL && strchr(reason, '}') == NULL &&
@@ -301,23 +284,23 @@ static void test_relaxant_reasons(void) {
   const bp_plan_step *step;
   int all = 1;
   /* stop: overdue; contraindicated; hepatic; both */
-  bp_patient p = relaxant_patient(bp_relaxant_max_days.value + 1);
+  bp_patient p = plan_spasm_patient(bp_relaxant_max_days.value + 1);
   bp_plan_build(&p, &plan);
-  step = relaxant_step_of(&plan);
+  step = plan_relaxant_step(&plan);
   all &= step != NULL && rendered_ok(step->reason) && strstr(step->reason, "More than ") != NULL;
-  p = relaxant_patient(3);
+  p = plan_spasm_patient(3);
   p.contraindications = 1;
   bp_plan_build(&p, &plan);
-  step = relaxant_step_of(&plan);
+  step = plan_relaxant_step(&plan);
   all &= step != NULL && rendered_ok(step->reason);
   p.hepatic_given = 1;
   p.hepatic = BP_HEPATIC_SEVERE;
   bp_plan_build(&p, &plan);
-  step = relaxant_step_of(&plan);
+  step = plan_relaxant_step(&plan);
   all &= step != NULL && rendered_ok(step->reason);
   p.contraindications = 0;
   bp_plan_build(&p, &plan);
-  step = relaxant_step_of(&plan);
+  step = plan_relaxant_step(&plan);
   all &= step != NULL && rendered_ok(step->reason);
   tap_ok(all, "the four stop reasons render (no placeholder left, plain ASCII)");
 
@@ -326,7 +309,7 @@ static void test_relaxant_reasons(void) {
   int every = 1;
   for (int acute = 0; acute <= 1; acute++) {
     for (int64_t days = 0; days <= bp_relaxant_max_days.value; days++) {
-      p = relaxant_patient(days);
+      p = plan_spasm_patient(days);
       p.pain_weeks = acute ? 1 : 20;
       p.hepatic_given = 1;
       p.hepatic = BP_HEPATIC_MILD;
@@ -334,7 +317,7 @@ static void test_relaxant_reasons(void) {
       p.age = 90;
       p.serotonergic = 1;
       bp_plan_build(&p, &plan);
-      step = relaxant_step_of(&plan);
+      step = plan_relaxant_step(&plan);
       /* not cut: the last note is there whole */
       every &= step != NULL && rendered_ok(step->reason) &&
                strstr(step->reason, "or over: titrate slowly.") != NULL;
@@ -415,10 +398,10 @@ static void test_plan_rules(void) {
     f_count += bp_interventions[i].set == BP_SET_FIRST_LINE;
     a_count += bp_interventions[i].set == BP_SET_ADJUNCT;
   }
-  for (size_t k = 0; k < sizeof(first_line) / sizeof(first_line[0]); k++) {
+  for (size_t k = 0; k < BP_COUNT(first_line); k++) {
     sets_ok &= bp_interventions[first_line[k]].set == BP_SET_FIRST_LINE;
   }
-  for (size_t k = 0; k < sizeof(adjuncts) / sizeof(adjuncts[0]); k++) {
+  for (size_t k = 0; k < BP_COUNT(adjuncts); k++) {
     sets_ok &= bp_interventions[adjuncts[k]].set == BP_SET_ADJUNCT;
   }
   tap_ok(sets_ok && f_count == 9 && a_count == 3, "F has the 9 first-line ids, A the 3 adjuncts");
