@@ -16,10 +16,12 @@
 **              pair repeats; every step has a reason and at most
 **              BP_STEP_MAX_EVIDENCE evidence ids, each of which is the id of
 **              a row of bp_evidence_rows.
-**   contract   (sql-api.md section 3) a red flag gives the single step
-**              "evaluate specific_cause_evaluation"; other plans end with
+**   contract   (sql-api.md section 3) a red flag gives the step
+**              "evaluate specific_cause_evaluation", after "stop
+**              muscle_relaxant" when the relaxant is overdue, and nothing
+**              else; other plans end with
 **              "avoid lumbar_support", "avoid tens"; tens, lumbar_support
-**              and muscle_relaxant are never continued; relaxant_days > 21
+**              and muscle_relaxant are never continued; relaxant_days > max_days
 **              gives "stop muscle_relaxant" and the relaxant_overdue
 **              warning; "consider muscle_relaxant" needs spasm, no
 **              contraindication, no moderate/severe hepatic impairment.
@@ -324,9 +326,16 @@ static void check_plan(const bp_patient *p, const bp_plan *plan) {
 
   int64_t days = p->relaxant_days_given ? p->relaxant_days : 0;
   if (p->red_flag) {
-    CHECK(plan->step_count == 1);
-    CHECK(plan->steps[0].action == BP_ACTION_EVALUATE &&
-          plan->steps[0].intervention == BP_INT_SPECIFIC_CAUSE_EVALUATION);
+    /* evaluate specific_cause_evaluation, and nothing else but, when the
+    ** relaxant is overdue, stop muscle_relaxant before it (relaxant rule 1
+    ** holds on every pathway, contract section 3) */
+    int overdue = days > bp_relaxant_max_days.value;
+    CHECK(plan->step_count == 1 + (size_t)overdue);
+    CHECK(plan->steps[overdue].action == BP_ACTION_EVALUATE &&
+          plan->steps[overdue].intervention == BP_INT_SPECIFIC_CAUSE_EVALUATION);
+    CHECK(!overdue || (plan->steps[0].action == BP_ACTION_STOP &&
+                       plan->steps[0].intervention == BP_INT_MUSCLE_RELAXANT &&
+                       ((plan->warnings >> BP_WARN_RELAXANT_OVERDUE) & 1u)));
     return;
   }
   CHECK(plan->step_count >= 2);
