@@ -88,15 +88,39 @@ static int is_canonical_ingredient(const char *name) {
   return 0;
 }
 
-/* 1 if text contains the lower-case ASCII word, ignoring ASCII case. */
+/* 1 if text, read as words are read (ASCII case ignored, letters with
+** diacritics folded to their base letter, combining marks dropped: the
+** classes of bp_char_classify), contains the lower-case ASCII word. */
 static int contains_ignoring_case(const char *text, size_t n, const char *word) {
-  size_t length = strlen(word);
-  for (size_t i = 0; i + length <= n; i++) {
-    size_t k = 0;
-    while (k < length && bp_ascii_lower(text[i + k]) == word[k]) k++;
-    if (k == length) return 1;
+  char *folded = malloc(n + 1);
+  size_t length = 0, word_length = strlen(word);
+  CHECK(folded != NULL);
+  for (size_t i = 0; i < n;) {
+    uint32_t code_point;
+    size_t step = bp_utf8_decode((const unsigned char *)text + i, n - i, &code_point);
+    char c = ' ';
+    if (step == 0) {
+      step = 1; /* an invalid byte separates */
+    } else if (code_point < 0x80) {
+      c = bp_ascii_lower((char)code_point);
+    } else {
+      char base = 0;
+      bp_char_class kind = bp_char_classify(code_point, &base);
+      if (kind == BP_CHAR_MARK) {
+        i += step;
+        continue;
+      }
+      if ((kind == BP_CHAR_LETTER || kind == BP_CHAR_DIGIT) && base != 0) c = base;
+    }
+    folded[length++] = c;
+    i += step;
   }
-  return 0;
+  int found = 0;
+  for (size_t i = 0; !found && i + word_length <= length; i++) {
+    found = memcmp(folded + i, word, word_length) == 0;
+  }
+  free(folded);
+  return found;
 }
 
 /* ---- Relaxants -------------------------------------------------------- */
