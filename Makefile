@@ -72,6 +72,7 @@ EXT_SOURCES := $(CORE_SOURCES) $(SQLITE_SOURCES)
 UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*.c))
 CAPI_NAMES := $(patsubst tests/capi/%.c,%,$(wildcard tests/capi/*.c))
 SQL_TESTS  := $(wildcard tests/sql/*.test)
+TEST_SUPPORT := $(wildcard tests/support/*.h)
 
 # The system shell, for the SQL case files run through a sqlite3 shell.
 SQLITE3 ?= sqlite3
@@ -90,7 +91,8 @@ COMMA_LOCALE := build/locale/de_DE.UTF-8
 define variant_rules
 $(1)_CORE    := $$(CORE_SOURCES:ext/%.c=build/$(1)/%.o)
 $(1)_BINDING := $$(SQLITE_SOURCES:ext/%.c=build/$(1)/%.o)
-$(1)_TESTS   := $$(UNIT_NAMES:%=build/$(1)/tests/%) $$(CAPI_NAMES:%=build/$(1)/tests/%)
+$(1)_TESTS   := $$(UNIT_NAMES:%=build/$(1)/tests/%) $$(CAPI_NAMES:%=build/$(1)/tests/%) \
+                build/$(1)/tests/test_max_days
 
 build/$(1)/core/%.o: ext/core/%.c $$(CORE_HEADERS) VERSION
 	@mkdir -p $$(@D)
@@ -119,6 +121,24 @@ build/$(1)/upgrade/backpain.so: build/$(1)/upgrade/bp_calls.o \
 	$$(SAY) "  LD      $$@"
 	$$(Q)$$(CC) -shared $(3) $$(LDFLAGS) -o $$@ $$^ $$(LIBS)
 
+# ---- Test hooks (tests/hooks/) -------------------------------------------
+# A limit changed in a test build: test_max_days links the core with
+# bp_content_relaxant.c compiled with -DBP_TEST_RELAXANT_MAX_DAYS=14 (the
+# hook that file documents; nothing else sets it), and checks that the
+# plan's reasons and every overdue answer follow the table.
+build/$(1)/hooks/bp_content_relaxant.o: ext/core/bp_content_relaxant.c $$(CORE_HEADERS) VERSION
+	@mkdir -p $$(@D)
+	$$(SAY) "  CC      $$@ (BP_TEST_RELAXANT_MAX_DAYS=14)"
+	$$(Q)$$(CC) $$(BASE_CFLAGS) -DBP_TEST_RELAXANT_MAX_DAYS=14 $(2) $$(CFLAGS) -c $$< -o $$@
+
+build/$(1)/tests/test_max_days: tests/hooks/test_max_days.c tests/tap.h \
+    build/$(1)/hooks/bp_content_relaxant.o $$($(1)_CORE) $$(HEADERS)
+	@mkdir -p $$(@D)
+	$$(SAY) "  CC      $$@"
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< build/$(1)/hooks/bp_content_relaxant.o \
+	  $$(filter-out build/$(1)/core/bp_content_relaxant.o,$$($(1)_CORE)) $(3) $$(LIBS)
+# ---- end of test hooks ----------------------------------------------------
+
 build/$(1)/libbackpain.a: $$($(1)_CORE) $$($(1)_BINDING)
 	$$(SAY) "  AR      $$@"
 	$$(Q)rm -f $$@
@@ -131,7 +151,7 @@ build/$(1)/tests/%: tests/unit/%.c tests/tap.h $$($(1)_CORE) $$(HEADERS)
 	$$(Q)$$(CC) $$(BASE_CFLAGS) $(2) -Itests -o $$@ $$< $$($(1)_CORE) $(3) $$(LIBS)
 
 # C programs that open SQLite and load the extension like any client.
-build/$(1)/tests/%: tests/capi/%.c tests/tap.h $$(HEADERS)
+build/$(1)/tests/%: tests/capi/%.c tests/tap.h $$(TEST_SUPPORT) $$(HEADERS)
 	@mkdir -p $$(@D)
 	$$(SAY) "  CC      $$@"
 	$$(Q)$$(CC) $$(BASE_CFLAGS) -Iext/sqlite $(2) -Itests -o $$@ $$< $(3) $(4) -ldl $$(LIBS)

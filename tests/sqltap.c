@@ -77,6 +77,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bp_common.h"
+
 #ifdef SQLTAP_STATIC_EXTENSION
 #include <dlfcn.h>
 #include <execinfo.h>
@@ -180,7 +182,7 @@ static expect_kind directive_kind(const char *line, const char **text) {
     *text = NULL;
     return EXPECT_ROWS;
   }
-  for (size_t i = 0; i < sizeof(directives) / sizeof(directives[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(directives); i++) {
     if (starts_with(line, directives[i].prefix)) {
       *text = line + strlen(directives[i].prefix);
       return directives[i].kind;

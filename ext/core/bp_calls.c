@@ -380,6 +380,7 @@ static bp_arg read_strict_list(bp_call *call, const bp_value *value, const char 
   r.key = key;
   r.names = names;
   r.name_count = count;
+  assert(count <= BP_SET_CAPACITY); /* the vocabularies state it (bp_content_plan.c) */
   bp_arg arg = read_list(call, value, strict_item, &r);
   *found = r.found;
   if (any != NULL) *any = r.any;
@@ -542,10 +543,12 @@ static const plan_key plan_keys[] = {
     KEY("on_error", key_on_error),
 };
 #define PLAN_KEY_COUNT BP_COUNT(plan_keys)
-BP_SET_FITS(sizeof(plan_keys) / sizeof(plan_keys[0]), "the keys of recommend_plan");
+BP_SET_FITS(PLAN_KEY_COUNT, "the keys of recommend_plan (read_patient's set of keys seen)");
 
-static const char *const on_error_names[] = {"raise", "report"};
-enum { ON_ERROR_RAISE, ON_ERROR_REPORT };
+enum { ON_ERROR_RAISE, ON_ERROR_REPORT, ON_ERROR_COUNT };
+static const char *const on_error_names[] = {
+    [ON_ERROR_RAISE] = "raise", [ON_ERROR_REPORT] = "report"};
+_Static_assert(BP_COUNT(on_error_names) == ON_ERROR_COUNT, "one name per on_error mode");
 
 static int key_equals(const bp_value *key, const char *name) {
   return key->type == BP_VALUE_TEXT && key->length == strlen(name) &&
@@ -559,7 +562,8 @@ static bp_arg read_on_error(bp_call *call, int argc, const bp_value *argv, int *
   for (int i = 0; i + 1 < argc; i += 2) {
     if (!key_equals(&argv[i], "on_error")) continue;
     int index;
-    bp_arg arg = bp_read_name_in(call, &argv[i + 1], "on_error", on_error_names, 2, &index);
+    bp_arg arg =
+        bp_read_name_in(call, &argv[i + 1], "on_error", on_error_names, ON_ERROR_COUNT, &index);
     if (arg == BP_ARG_ERROR) return arg;
     if (arg == BP_ARG_OK) *mode = index;
     return BP_ARG_OK;
@@ -656,6 +660,8 @@ static const course_layout course_layouts[] = {
     [BP_COURSES_LONGEST] = {2, -1, 3},
     [BP_COURSES_NUMBER] = {2, -1, 3},
 };
+_Static_assert(BP_COUNT(course_layouts) == BP_COURSE_FUNCTION_COUNT,
+               "one layout per bp_course_function");
 
 static int same_param(bp_call *call, const char *name, int64_t before, int64_t now) {
   if (before == now) return 1;
@@ -695,6 +701,7 @@ bp_arg bp_course_read_row(bp_call *call, bp_course_function function, int argc,
                           const bp_value *argv, bp_course_params *params, bp_fill *fill,
                           int *has_start) {
   const course_layout *layout = &course_layouts[function];
+  assert(layout->gap_days > 0); /* no hole in course_layouts */
   bp_course_params row = {1, bp_relaxant_gap_days.value, bp_relaxant_max_days.value, 0, 0};
   *has_start = 0;
   if (argc > layout->gap_days && bp_read_int_at_least(call, &argv[layout->gap_days], "gap_days", 0,

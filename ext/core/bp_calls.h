@@ -54,7 +54,8 @@ typedef enum { BP_KIND_SCALAR, BP_KIND_AGGREGATE, BP_KIND_WINDOW } bp_function_k
 typedef enum {
   BP_COURSES_JSON,    /* relaxant_courses(start, end [, gap_days [, max_days [, as_of]]]) */
   BP_COURSES_LONGEST, /* relaxant_longest_course(start, end [, gap_days [, as_of]]) */
-  BP_COURSES_NUMBER   /* relaxant_course_no(start, end [, gap_days [, as_of]]) */
+  BP_COURSES_NUMBER,  /* relaxant_course_no(start, end [, gap_days [, as_of]]) */
+  BP_COURSE_FUNCTION_COUNT
 } bp_course_function;
 
 /*

@@ -15,7 +15,7 @@
 #define A BP_SET_ADJUNCT
 #define N BP_SET_NONE
 
-const bp_intervention_info bp_interventions[BP_INTERVENTION_COUNT] = {
+const bp_intervention_info bp_interventions[] = {
     [BP_INT_EXERCISE_THERAPY] = {"exercise_therapy",
                                  F,
                                  {"ex_vs_none", "ex_program"},
@@ -67,6 +67,7 @@ const bp_intervention_info bp_interventions[BP_INTERVENTION_COUNT] = {
     [BP_INT_TENS] = {"tens", N, {NULL}, NULL},
     [BP_INT_SPECIFIC_CAUSE_EVALUATION] = {"specific_cause_evaluation", N, {NULL}, NULL},
 };
+_Static_assert(BP_COUNT(bp_interventions) == BP_INTERVENTION_COUNT, "one row per bp_intervention");
 
 #undef F
 #undef A

@@ -55,7 +55,8 @@ typedef struct {
   const char *continue_reason;
 } bp_intervention_info;
 
-extern const bp_intervention_info bp_interventions[BP_INTERVENTION_COUNT];
+/* BP_INTERVENTION_COUNT entries (the definition checks the count). */
+extern const bp_intervention_info bp_interventions[];
 
 /* A phrase that names an intervention in free text. Rows are in priority
 ** order: the first row whose phrase occurs (not negated) anywhere in a text

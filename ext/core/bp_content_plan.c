@@ -30,6 +30,7 @@ const bp_named bp_red_flag_names[] = {
     {"prolonged_steroids", "CF 6: ACP 2007, prolonged corticosteroid use (R, M)"},
 };
 const size_t bp_red_flag_count = BP_COUNT(bp_red_flag_names);
+BP_SET_FITS(BP_COUNT(bp_red_flag_names), "red-flag names (a list of red_flags is read into a set)");
 
 const bp_named bp_contraindication_names[] = {
     {"maoi", "CF 2: MAOIs now or within 14 days (R, H)"},
@@ -38,21 +39,21 @@ const bp_named bp_contraindication_names[] = {
     {"hypersensitivity", "CF 2: hypersensitivity (R, H)"},
 };
 const size_t bp_contraindication_count = BP_COUNT(bp_contraindication_names);
+BP_SET_FITS(BP_COUNT(bp_contraindication_names),
+            "contraindications (bp_patient.contraindications)");
 
-const char *const bp_response_names[BP_RESPONSE_COUNT] = {"adequate", "inadequate", "unknown"};
+const char *const bp_response_names[] = {"adequate", "inadequate", "unknown"};
+_Static_assert(BP_COUNT(bp_response_names) == BP_RESPONSE_COUNT, "one name per bp_response");
 
 const bp_sourced_real bp_response_threshold = {
     0.30, "CF 7: IMMPACT (Dworkin 2008), 30% moderately important; a design choice"};
 
-const bp_sourced_real bp_relaxant_titrate_age = {
-    65, "API 3: titrate slowly when age >= 65 (CF 2: elderly)"};
-
 /* ---- recommend_plan rules ----------------------------------------------- */
 
-const char *const bp_action_names[BP_ACTION_COUNT] = {"stop",  "evaluate", "refer",    "continue",
-                                                      "start", "add",      "consider", "avoid"};
+const char *const bp_action_names[] = {"stop",  "evaluate", "refer",    "continue",
+                                       "start", "add",      "consider", "avoid"};
 
-const bp_situation_info bp_situations[BP_SITUATION_COUNT] = {
+const bp_situation_info bp_situations[] = {
     [BP_SITUATION_RED_FLAG] = {"evaluate_specific_cause", NULL, 0, BP_RELAXANT_RULE_OVERDUE_ONLY},
     [BP_SITUATION_ACUTE] = {"acute_subacute", "begin", 0, BP_RELAXANT_RULE_FULL},
     [BP_SITUATION_CHRONIC_NEW] = {"chronic_nonspecific", "begin", 0, BP_RELAXANT_RULE_FULL},
@@ -63,6 +64,9 @@ const bp_situation_info bp_situations[BP_SITUATION_COUNT] = {
                                            BP_RELAXANT_RULE_FULL},
     [BP_SITUATION_CHRONIC_ESCALATE] = {"chronic_nonspecific", "escalate", 1, BP_RELAXANT_RULE_FULL},
 };
+_Static_assert(BP_COUNT(bp_situations) == BP_SITUATION_COUNT, "one row per bp_situation");
+BP_SET_FITS(BP_SITUATION_COUNT, "situations (BP_IN)");
+_Static_assert(BP_COUNT(bp_action_names) == BP_ACTION_COUNT, "one name per bp_action");
 
 #define RED BP_IN(BP_SITUATION_RED_FLAG)
 #define ACUTE BP_IN(BP_SITUATION_ACUTE)
@@ -183,45 +187,63 @@ const bp_step_rule bp_step_rules[] = {
     {ACUTE | CHRONIC, BP_ACTION_AVOID, BP_INT_TENS, {"tens_vs_sham"}, "No better than sham."},
 };
 const size_t bp_step_rule_count = BP_COUNT(bp_step_rules);
+_Static_assert(BP_COUNT(bp_step_rules) <= BP_STEP_RULES_MAX,
+               "step rules must fit BP_STEP_RULES_MAX");
 
-const bp_relaxant_step_rule bp_relaxant_steps[BP_RELAXANT_STEP_COUNT] = {
+const bp_relaxant_label_rules bp_relaxant_label = {
+    BP_RELEASE_IMMEDIATE,
+    "hepatic_not_recommended",
+    "hepatic_start_5mg",
+    "elderly_start_5mg",
+    "elderly_start_5mg",
+    "API 3, relaxant rules 2 and 3: the label's hepatic, start-dose and elderly rows (CF 2)"};
+
+const bp_relaxant_step_rule bp_relaxant_steps[] = {
     [BP_RELAXANT_STOP_OVERDUE] = {BP_ACTION_STOP,
                                   {"smr_label_duration", "smr_avoid_prolonged"},
-                                  "More than 21 days of use: the label allows two to three "
-                                  "weeks."},
+                                  "More than {max_days} days of use: the label allows two to "
+                                  "three weeks."},
     [BP_RELAXANT_STOP_CONTRAINDICATED] = {BP_ACTION_STOP,
                                           {"smr_label_contraindications"},
                                           "Contraindicated by the cyclobenzaprine label."},
     [BP_RELAXANT_STOP_HEPATIC] = {BP_ACTION_STOP,
                                   {"smr_label_hepatic_moderate"},
-                                  "Not recommended in moderate or severe hepatic "
+                                  "Not recommended in {hepatic_not_recommended} hepatic "
                                   "impairment."},
     [BP_RELAXANT_STOP_CONTRAINDICATED_AND_HEPATIC] =
         {BP_ACTION_STOP,
          {"smr_label_contraindications", "smr_label_hepatic_moderate"},
-         "Contraindicated by the label, and not recommended in moderate or severe hepatic "
-         "impairment."},
+         "Contraindicated by the label, and not recommended in {hepatic_not_recommended} "
+         "hepatic impairment."},
     [BP_RELAXANT_CONSIDER_ACUTE] =
         {BP_ACTION_CONSIDER,
          {"smr_acute", "smr_label_indication", "smr_label_duration", "pain_spasm_cycle"},
-         "Cyclobenzaprine for the spasm, short course: at most %lld more days, start at 5 mg."
+         "Cyclobenzaprine for the spasm, short course: at most {days_left} more days, start at "
+         "{start_dose_mg} mg."
          " Adding it to an NSAID gave no gain in a trial (Friedman 2015)."},
     [BP_RELAXANT_CONSIDER_CHRONIC] =
         {BP_ACTION_CONSIDER,
          {"smr_chronic", "smr_label_indication", "smr_label_duration", "pain_spasm_cycle"},
-         "Cyclobenzaprine for a spasm flare, short course: at most %lld more days, start at "
-         "5 mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015)."},
+         "Cyclobenzaprine for a spasm flare, short course: at most {days_left} more days, start at "
+         "{start_dose_mg} mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015)."},
 };
+_Static_assert(BP_COUNT(bp_relaxant_steps) == BP_RELAXANT_STEP_COUNT,
+               "one rule per bp_relaxant_step");
 
-const bp_relaxant_note_rule bp_relaxant_notes[BP_RELAXANT_NOTE_COUNT] = {
-    [BP_RELAXANT_NOTE_LIMIT_REACHED] = {NULL, " The 21-day limit is reached."},
+/* "Mild" is written out (a template value would not be capitalised);
+** tests/unit/test_content.c checks that it is titrate_hepatic's range. */
+const bp_relaxant_note_rule bp_relaxant_notes[] = {
+    [BP_RELAXANT_NOTE_LIMIT_REACHED] = {NULL, " The {max_days}-day limit is reached."},
     [BP_RELAXANT_NOTE_TITRATE_HEPATIC] = {"smr_label_hepatic_mild",
                                           " Mild hepatic impairment: titrate slowly."},
-    [BP_RELAXANT_NOTE_TITRATE_AGE] = {"smr_label_elderly", " Age 65 or over: titrate slowly."},
+    [BP_RELAXANT_NOTE_TITRATE_AGE] = {"smr_label_elderly",
+                                      " Age {titrate_age} or over: titrate slowly."},
     [BP_RELAXANT_NOTE_SEROTONERGIC] = {"smr_label_serotonergic", NULL},
 };
+_Static_assert(BP_COUNT(bp_relaxant_notes) == BP_RELAXANT_NOTE_COUNT,
+               "one rule per bp_relaxant_note");
 
-const char *const bp_warning_names[BP_WARNING_COUNT] = {
+const char *const bp_warning_names[] = {
     [BP_WARN_PHASE_UNKNOWN] = "phase_unknown",
     [BP_WARN_RESPONSE_UNKNOWN] = "response_unknown",
     [BP_WARN_UNRECOGNISED_INTERVENTION] = "unrecognised_intervention",
@@ -231,3 +253,4 @@ const char *const bp_warning_names[BP_WARNING_COUNT] = {
     [BP_WARN_SEROTONERGIC_INTERACTION] = "serotonergic_interaction",
     [BP_WARN_RELAXANT_WITHOUT_SPASM] = "relaxant_without_spasm",
 };
+_Static_assert(BP_COUNT(bp_warning_names) == BP_WARNING_COUNT, "one name per bp_warning");

@@ -10,8 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bp_common.h"
 #include "bp_content.h"
 #include "bp_content_interventions.h"
+#include "bp_content_relaxant.h"
 
 /* ---- Pain phase ------------------------------------------------------ */
 
@@ -33,15 +35,16 @@ typedef enum {
   BP_RESPONSE_INADEQUATE = 1,
   BP_RESPONSE_UNKNOWN = 2
 } bp_response;
-#define BP_RESPONSE_COUNT 3
+/* Not an enum value, so that a switch over bp_response stays exhaustive. */
+#define BP_RESPONSE_COUNT (BP_RESPONSE_UNKNOWN + 1)
 
-/* The response vocabulary, indexed by bp_response. */
-extern const char *const bp_response_names[BP_RESPONSE_COUNT];
+/* The response vocabulary, indexed by bp_response: BP_RESPONSE_COUNT
+** entries (the definition checks the count). */
+extern const char *const bp_response_names[];
 
 /* Default fraction of improvement from baseline pain that counts as an
 ** adequate response (a design choice, labelled as such). */
 extern const bp_sourced_real bp_response_threshold;
-extern const bp_sourced_real bp_relaxant_titrate_age;
 
 /* ---- recommend_plan rules -------------------------------------------- */
 
@@ -57,8 +60,9 @@ typedef enum {
   BP_ACTION_COUNT
 } bp_action;
 
-/* Names, in the order steps are listed (API 3). */
-extern const char *const bp_action_names[BP_ACTION_COUNT];
+/* Names, in the order steps are listed (API 3): BP_ACTION_COUNT entries
+** (the definition checks the count). */
+extern const char *const bp_action_names[];
 
 /* Where a patient stands: a pathway and, on the chronic pathway, a stage.
 ** Two situations report the stage "begin": nothing first-line tried yet,
@@ -87,13 +91,18 @@ typedef struct {
   bp_relaxant_rule_scope relaxant_rule;
 } bp_situation_info;
 
-extern const bp_situation_info bp_situations[BP_SITUATION_COUNT];
+/* BP_SITUATION_COUNT entries (the definition checks the count). */
+extern const bp_situation_info bp_situations[];
 
-#define BP_IN(s) (1u << (s))
+/* The set of situations a step rule applies in (bp_content_plan.c states
+** that BP_SITUATION_COUNT fits a bp_set). */
+#define BP_IN(s) BP_BIT(s)
 
-/* A step that a plan gives in each situation of `situations`. */
+/* A step that a plan gives in each situation of `situations`. At most
+** BP_STEP_RULES_MAX rules (bp_plan.h sizes a plan from it). */
+#define BP_STEP_RULES_MAX 32
 typedef struct {
-  unsigned situations;
+  bp_set situations;
   bp_action action;
   bp_intervention intervention;
   const char *evidence[BP_MAX_EVIDENCE];
@@ -102,6 +111,37 @@ typedef struct {
 
 extern const bp_step_rule bp_step_rules[];
 extern const size_t bp_step_rule_count;
+
+/*
+** The label rules (rows of bp_dose_rules, by code) that the relaxant rule
+** follows: their conditions on the patient (hepatic function, age) decide
+** its steps and notes, and its reasons state their numbers, so that each
+** label fact is one row and the plan cannot drift from relaxant_dose_alerts.
+*/
+typedef struct {
+  bp_release release;          /* the product the plan considers */
+  const char *exclusion;       /* rule 2: the hepatic function that rules it out */
+  const char *titrate_hepatic; /* rule 3: "titrate slowly" for this hepatic function */
+  const char *titrate_age;     /* rule 3: "titrate slowly" from this age */
+  const char *start_dose;      /* rule 3: the dose this rule allows is the start dose */
+  const char *source;
+} bp_relaxant_label_rules;
+
+extern const bp_relaxant_label_rules bp_relaxant_label;
+
+/*
+** The relaxant rule's reasons and notes are templates (bp_template.h): a
+** number or a vocabulary range they state is a placeholder, rendered from
+** the table that holds it:
+**   {max_days}                 bp_relaxant_max_days
+**   {days_left}                max_days - relaxant_days (the consider steps)
+**   {start_dose_mg}            the dose above which the start_dose rule alerts
+**   {titrate_age}              the age from which the titrate_age rule applies
+**   {hepatic_not_recommended}  the hepatic functions of the exclusion rule,
+**                              as "moderate or severe"
+** Rendered, every reason is plain ASCII and fits in BP_REASON_SIZE with
+** every note (tests/unit/test_content.c renders the longest case).
+*/
 
 /* The relaxant rule's steps (API 3, "Relaxant rule"). */
 typedef enum {
@@ -117,11 +157,11 @@ typedef enum {
 typedef struct {
   bp_action action;
   const char *evidence[BP_MAX_EVIDENCE];
-  /* For the consider steps, a printf format with one %lld: the days left. */
-  const char *reason;
+  const char *reason; /* a template */
 } bp_relaxant_step_rule;
 
-extern const bp_relaxant_step_rule bp_relaxant_steps[BP_RELAXANT_STEP_COUNT];
+/* BP_RELAXANT_STEP_COUNT entries (the definition checks the count). */
+extern const bp_relaxant_step_rule bp_relaxant_steps[];
 
 /* Extra evidence and reason text of a "consider muscle_relaxant" step. */
 typedef enum {
@@ -134,10 +174,11 @@ typedef enum {
 
 typedef struct {
   const char *evidence; /* one more evidence id, or NULL */
-  const char *text;     /* appended to the reason, or NULL */
+  const char *text;     /* a template appended to the reason, or NULL */
 } bp_relaxant_note_rule;
 
-extern const bp_relaxant_note_rule bp_relaxant_notes[BP_RELAXANT_NOTE_COUNT];
+/* BP_RELAXANT_NOTE_COUNT entries (the definition checks the count). */
+extern const bp_relaxant_note_rule bp_relaxant_notes[];
 
 /* Warning codes, in the order a plan lists them. */
 typedef enum {
@@ -152,6 +193,7 @@ typedef enum {
   BP_WARNING_COUNT
 } bp_warning;
 
-extern const char *const bp_warning_names[BP_WARNING_COUNT];
+/* BP_WARNING_COUNT entries (the definition checks the count). */
+extern const char *const bp_warning_names[];
 
 #endif

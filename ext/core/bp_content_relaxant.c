@@ -106,30 +106,48 @@ const char bp_dose_rule_ingredient[] = "cyclobenzaprine";
 
 /* ---- Relaxant duration ---------------------------------------------- */
 
+/* The label's limit. A test build may set another with
+** -DBP_TEST_RELAXANT_MAX_DAYS=N (tests/hooks/test_max_days.c: the plan's
+** reasons and every overdue answer follow it); no other build sets it. */
+#ifdef BP_TEST_RELAXANT_MAX_DAYS
+#define RELAXANT_MAX_DAYS BP_TEST_RELAXANT_MAX_DAYS
+#else
+#define RELAXANT_MAX_DAYS 21
+#endif
 const bp_sourced_int bp_relaxant_max_days = {
-    21, "CF 2 and GS: \"only for short periods (up to two or three weeks)\""};
+    RELAXANT_MAX_DAYS, "CF 2 and GS: \"only for short periods (up to two or three weeks)\""};
 
 const bp_sourced_int bp_relaxant_gap_days = {
     7, "API 2 default; a design choice, not from the clinical references"};
 
 /* ---- Cyclobenzaprine label rules ------------------------------------ */
 
-const char *const bp_hepatic_names[BP_HEPATIC_COUNT] = {"none", "mild", "moderate", "severe"};
+const char *const bp_hepatic_names[] = {"none", "mild", "moderate", "severe"};
+_Static_assert(BP_COUNT(bp_hepatic_names) == BP_HEPATIC_COUNT, "one name per bp_hepatic");
 
 #define ANY BP_RULE_ANY
 #define IR BP_RELEASE_IMMEDIATE
 #define ER BP_RELEASE_EXTENDED
+/* Numbers several rows share, written once: the dose the label starts
+** the elderly and mild hepatic impairment at, and the age from which
+** API 2 and API 3 call a patient elderly. */
+#define START_DOSE_MG 5
+#define ELDERLY_AGE 65
 
+/* recommend_plan's relaxant rule follows the immediate-release rows of
+** hepatic_not_recommended, hepatic_start_5mg and elderly_start_5mg (see
+** bp_relaxant_label in bp_content_plan.c): their conditions on the patient
+** decide its steps and notes, and its reasons state their numbers. */
 const bp_dose_rule bp_dose_rules[] = {
     {"hepatic_not_recommended", IR, BP_HEPATIC_MODERATE, BP_HEPATIC_SEVERE, ANY, ANY, ANY, ANY,
      "CF 2, Hepatic: moderate/severe not recommended (R, H)"},
     {"hepatic_not_recommended", ER, BP_HEPATIC_MILD, BP_HEPATIC_SEVERE, ANY, ANY, ANY, ANY,
      "CF 2, ER: not recommended in any hepatic impairment (R, M)"},
-    {"hepatic_start_5mg", IR, BP_HEPATIC_MILD, BP_HEPATIC_MILD, ANY, 5, ANY, ANY,
+    {"hepatic_start_5mg", IR, BP_HEPATIC_MILD, BP_HEPATIC_MILD, ANY, START_DOSE_MG, ANY, ANY,
      "CF 2, Hepatic: mild, start 5 mg and titrate slowly (R, H); GS"},
-    {"elderly_start_5mg", IR, ANY, ANY, 65, 5, ANY, ANY,
-     "CF 2, Elderly: start 5 mg and titrate slowly (R, H); age 65: API 2"},
-    {"elderly_er_not_recommended", ER, ANY, ANY, 65, ANY, ANY, ANY,
+    {"elderly_start_5mg", IR, ANY, ANY, ELDERLY_AGE, START_DOSE_MG, ANY, ANY,
+     "CF 2, Elderly: start 5 mg and titrate slowly (R, H); age 65: API 2 and API 3"},
+    {"elderly_er_not_recommended", ER, ANY, ANY, ELDERLY_AGE, ANY, ANY, ANY,
      "CF 2, ER: not recommended in the elderly (R, M); age 65: API 2"},
     {"above_usual_single_dose", IR, ANY, ANY, ANY, 10, ANY, ANY,
      "CF 2, IR dose: 5 mg up to 10 mg three times daily (R, H)"},
@@ -142,3 +160,5 @@ const bp_dose_rule bp_dose_rules[] = {
     {"above_max_daily_dose", ER, ANY, ANY, ANY, ANY, ANY, 1, "CF 2, ER: once daily (R, H)"},
 };
 const size_t bp_dose_rule_count = BP_COUNT(bp_dose_rules);
+_Static_assert(BP_COUNT(bp_dose_rules) <= BP_DOSE_RULES_MAX,
+               "dose rules must fit BP_DOSE_RULES_MAX");

@@ -72,12 +72,13 @@ typedef enum {
   BP_HEPATIC_NONE = 0,
   BP_HEPATIC_MILD = 1,
   BP_HEPATIC_MODERATE = 2,
-  BP_HEPATIC_SEVERE = 3
+  BP_HEPATIC_SEVERE = 3,
+  BP_HEPATIC_COUNT
 } bp_hepatic;
-#define BP_HEPATIC_COUNT 4
 
-/* The hepatic vocabulary, indexed by bp_hepatic. */
-extern const char *const bp_hepatic_names[BP_HEPATIC_COUNT];
+/* The hepatic vocabulary, indexed by bp_hepatic: BP_HEPATIC_COUNT entries
+** (the definition checks the count). */
+extern const char *const bp_hepatic_names[];
 
 /* No condition on this field. */
 #define BP_RULE_ANY (-1)
@@ -101,6 +102,9 @@ typedef struct {
   const char *source;
 } bp_dose_rule;
 
+/* At most BP_DOSE_RULES_MAX rows (so every code that fires fits the
+** output of bp_dose_alerts). */
+#define BP_DOSE_RULES_MAX 16
 extern const bp_dose_rule bp_dose_rules[];
 extern const size_t bp_dose_rule_count;
 

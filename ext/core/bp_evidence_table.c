@@ -8,7 +8,7 @@
 
 #include "bp_common.h"
 
-const char *const bp_evidence_column_names[BP_EVIDENCE_COLUMN_COUNT] = {
+const char *const bp_evidence_column_names[] = {
     [BP_EVIDENCE_ID] = "id",
     [BP_EVIDENCE_INTERVENTION] = "intervention",
     [BP_EVIDENCE_CATEGORY] = "category",
@@ -22,6 +22,8 @@ const char *const bp_evidence_column_names[BP_EVIDENCE_COLUMN_COUNT] = {
     [BP_EVIDENCE_SOURCE] = "source",
     [BP_EVIDENCE_NOTE] = "note",
 };
+_Static_assert(BP_COUNT(bp_evidence_column_names) == BP_EVIDENCE_COLUMN_COUNT,
+               "one name per bp_evidence_column");
 
 /* Where each column's text is in a bp_evidence row, in column order. */
 static const size_t column_offsets[] = {

@@ -26,8 +26,9 @@ typedef enum {
   BP_EVIDENCE_COLUMN_COUNT
 } bp_evidence_column;
 
-/* Column names, in order (all TEXT). */
-extern const char *const bp_evidence_column_names[BP_EVIDENCE_COLUMN_COUNT];
+/* Column names, in order (all TEXT): BP_EVIDENCE_COLUMN_COUNT entries (the
+** definition checks the count). */
+extern const char *const bp_evidence_column_names[];
 
 /* A column's text in a row; NULL where the row has no value. */
 const char *bp_evidence_text(const bp_evidence *row, bp_evidence_column column);

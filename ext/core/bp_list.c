@@ -5,6 +5,7 @@
 */
 #include "bp_list.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "bp_common.h"
@@ -261,5 +262,7 @@ const char *bp_list_status_text(bp_list_status status) {
       [BP_LIST_NOT_STRING] = "items must be strings",
       [BP_LIST_STOPPED] = "stopped",
   };
+  _Static_assert(BP_COUNT(texts) == BP_LIST_STATUS_COUNT, "one text per bp_list_status");
+  assert((unsigned)status < BP_LIST_STATUS_COUNT && texts[status] != NULL);
   return texts[status];
 }

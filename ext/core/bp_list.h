@@ -23,7 +23,8 @@ typedef enum {
   BP_LIST_BAD_JSON,   /* malformed JSON */
   BP_LIST_NESTED,     /* an array inside the array */
   BP_LIST_NOT_STRING, /* an object, true or false as an item */
-  BP_LIST_STOPPED     /* the callback asked to stop */
+  BP_LIST_STOPPED,    /* the callback asked to stop */
+  BP_LIST_STATUS_COUNT
 } bp_list_status;
 
 /* Called once per item; returns 0 to go on, non-zero to stop. */

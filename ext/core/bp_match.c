@@ -146,7 +146,11 @@ static uint32_t hash_bytes(const char *s, size_t n) {
   return hash;
 }
 
-static inline uint16_t find_word(const matcher *m, const char *word, size_t length, uint32_t hash) {
+/* The id of the word whose text is `bytes` lower-cased (byte_lower), of
+** `length` bytes and hash `hash`, or NO_WORD. Content words and built
+** tokens are lower case already; raw input is lowered as it is compared. */
+static inline uint16_t find_word(const matcher *m, const unsigned char *bytes, size_t length,
+                                 uint32_t hash) {
   uint8_t tag = WORD_TAG(hash);
   for (uint32_t i = WORD_SLOT(hash);; i = (i + 1) & (WORD_SLOTS - 1)) {
     const word_slot *slot = &m->words[i];
@@ -154,7 +158,7 @@ static inline uint16_t find_word(const matcher *m, const char *word, size_t leng
     if (slot->tag == tag && slot->length == length) {
       const char *text = m->word_text[slot->id];
       size_t k = 0;
-      while (k < length && text[k] == word[k]) k++;
+      while (k < length && text[k] == m->byte_lower[bytes[k]]) k++;
       if (k == length) return slot->id;
     }
   }
@@ -176,7 +180,7 @@ static uint16_t add_word(matcher *m, const char *word) {
   size_t length = strlen(word);
   assert(length > 0 && length <= BP_TOKEN_MAX); /* content words: tests/unit/test_match.c */
   uint32_t hash = word_hash(word, length);
-  uint16_t id = find_word(m, word, length, hash);
+  uint16_t id = find_word(m, (const unsigned char *)word, length, hash);
   if (id != NO_WORD) return id;
   assert(m->word_count < WORDS_MAX);
   uint32_t i = WORD_SLOT(hash);
@@ -255,6 +259,23 @@ static void build(matcher *m) {
   memset(m->ends, 0xFF, sizeof(m->ends));   /* NO_ROW everywhere */
   memset(m->words, 0xFF, sizeof(m->words)); /* NO_WORD: every slot empty */
   m->node_count = 1;                        /* the root */
+  /* The byte classes first: find_word lowers through byte_lower. */
+  for (int c = 0; c < 256; c++) {
+    m->byte_lower[c] = bp_ascii_lower((char)c);
+    m->byte_upper[c] = bp_ascii_upper((char)c);
+    if (c >= 128) {
+      m->byte_kind[c] = NON_ASCII;
+      continue;
+    }
+    m->ascii_mark_row[c] = NO_ROW;
+    if (bp_is_ascii_letter((char)c)) {
+      m->byte_kind[c] = ASCII_LETTER;
+    } else if (bp_is_digit((char)c)) {
+      m->byte_kind[c] = ASCII_DIGIT;
+    } else {
+      m->byte_kind[c] = ASCII_SEPARATOR;
+    }
+  }
   add_phrases(m, BP_LIST_RELAXANT_NAME, bp_relaxant_names, bp_relaxant_name_count,
               sizeof(bp_relaxant_names[0]));
   add_phrases(m, BP_LIST_EXTENDED_RELEASE, bp_extended_release_phrases,
@@ -279,22 +300,6 @@ static void build(matcher *m) {
     uint32_t i = hash_bytes(id, length) & (ID_SLOTS - 1);
     while (m->ids[i].id != NULL) i = (i + 1) & (ID_SLOTS - 1);
     m->ids[i] = (id_slot){id, (uint8_t)length, (int16_t)r};
-  }
-  for (int c = 0; c < 256; c++) {
-    m->byte_lower[c] = bp_ascii_lower((char)c);
-    m->byte_upper[c] = bp_ascii_upper((char)c);
-    if (c >= 128) {
-      m->byte_kind[c] = NON_ASCII;
-      continue;
-    }
-    m->ascii_mark_row[c] = NO_ROW;
-    if (bp_is_ascii_letter((char)c)) {
-      m->byte_kind[c] = ASCII_LETTER;
-    } else if (bp_is_digit((char)c)) {
-      m->byte_kind[c] = ASCII_DIGIT;
-    } else {
-      m->byte_kind[c] = ASCII_SEPARATOR;
-    }
   }
   for (size_t r = bp_clause_mark_count; r-- > 0;) {
     unsigned char mark = (unsigned char)bp_clause_marks[r].mark;
@@ -367,7 +372,8 @@ static inline uint16_t token_word(const scan_state *s) {
   if (s->token_unmatchable) return NO_WORD;
   if (s->token_built) {
     if (s->token_length == 0) return NO_WORD;
-    return find_word(m, s->token, s->token_length, word_hash(s->token, s->token_length));
+    return find_word(m, (const unsigned char *)s->token, s->token_length,
+                     word_hash(s->token, s->token_length));
   }
   size_t length = s->token_end - s->token_start;
   if (length > BP_TOKEN_MAX) return NO_WORD;
@@ -375,17 +381,7 @@ static inline uint16_t token_word(const scan_state *s) {
   uint32_t hash = hash_of_parts((unsigned char)m->byte_lower[in[0]],
                                 (unsigned char)m->byte_lower[in[length - 1]],
                                 (unsigned char)m->byte_lower[in[length / 2]], length);
-  uint8_t tag = WORD_TAG(hash);
-  for (uint32_t i = WORD_SLOT(hash);; i = (i + 1) & (WORD_SLOTS - 1)) {
-    const word_slot *slot = &m->words[i];
-    if (slot->id == NO_WORD) return NO_WORD;
-    if (slot->tag == tag && slot->length == length) {
-      const char *text = m->word_text[slot->id];
-      size_t k = 0;
-      while (k < length && text[k] == m->byte_lower[in[k]]) k++;
-      if (k == length) return slot->id;
-    }
-  }
+  return find_word(m, in, length, hash);
 }
 
 /* Ends the token being read: advances the trie and reports phrase ends. */

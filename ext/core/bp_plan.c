@@ -1,15 +1,25 @@
 /*
 ** bp_plan.c: the treatment algorithm engine (see bp_plan.h). Which steps a
 ** situation gives, their evidence and their reasons are data
-** (bp_content_guideline.c); this file decides the situation, applies the
-** relaxant rule, orders the steps and writes JSON.
+** (bp_content_plan.c); this file decides the situation, applies the
+** relaxant rule, orders the steps and writes JSON. The relaxant rule's
+** thresholds are rows too: the limit is bp_relaxant_max_days, the hepatic
+** and age conditions are those of the label rules bp_relaxant_label names
+** (asked through bp_dose.c), and its reasons are templates rendered with
+** those rows' numbers (bp_template.h).
 */
 #include "bp_plan.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
-const char *const bp_phase_names[4] = {"unknown", "acute", "subacute", "chronic"};
+#include "bp_dose.h"
+#include "bp_number.h"
+#include "bp_template.h"
+
+const char *const bp_phase_names[] = {"unknown", "acute", "subacute", "chronic"};
+_Static_assert(BP_COUNT(bp_phase_names) == BP_PHASE_COUNT, "one name per bp_phase");
 
 bp_phase bp_phase_from_days(int64_t days) {
   if (days < bp_phase_days.acute_below_days) return BP_PHASE_ACUTE;
@@ -33,6 +43,8 @@ void bp_patient_prefer(bp_patient *p, bp_intervention i) {
   for (size_t k = 0; k < p->preference_count; k++) {
     if (p->preferences[k] == i) return;
   }
+  /* Preferences are distinct interventions: at most BP_INTERVENTION_COUNT. */
+  assert((unsigned)i < BP_INTERVENTION_COUNT && p->preference_count < BP_INTERVENTION_COUNT);
   p->preferences[p->preference_count++] = i;
 }
 
@@ -84,15 +96,18 @@ static bp_situation situation_of(const bp_patient *p, bp_phase phase, bp_set *wa
 
 static void add_evidence(bp_plan_step *step, const char *const *ids, size_t max) {
   for (size_t k = 0; k < max && ids[k] != NULL; k++) {
-    if (step->evidence_count < BP_STEP_MAX_EVIDENCE) {
-      step->evidence[step->evidence_count++] = ids[k];
-    }
+    /* a rule's BP_MAX_EVIDENCE and one per note fit (bp_plan.h) */
+    assert(step->evidence_count < BP_STEP_MAX_EVIDENCE);
+    step->evidence[step->evidence_count++] = ids[k];
   }
 }
 
 static bp_plan_step *add_step(bp_plan *plan, bp_action action, bp_intervention intervention,
                               const char *const *evidence, const char *reason, int order_group,
                               size_t order_index) {
+  /* A plan gets each step rule at most once, a continue step per
+  ** intervention at most, and one relaxant step: BP_PLAN_MAX_STEPS. */
+  assert(plan->step_count < BP_PLAN_MAX_STEPS);
   bp_plan_step *step = &plan->steps[plan->step_count++];
   step->action = action;
   step->intervention = intervention;
@@ -119,21 +134,102 @@ static void consider_order(const bp_patient *p, bp_intervention i, size_t listed
   *index = listed_index;
 }
 
-static void append_text(char *out, size_t size, const char *text) {
-  size_t used = strlen(out);
-  if (text != NULL && used < size) snprintf(out + used, size - used, "%s", text);
+/* A number of the content as text: whole numbers without a decimal point
+** (5, 65), others as bp_number_format writes them (7.5). */
+static void number_text(double value, char out[BP_NUMBER_FORMAT_SIZE]) {
+  if (value > -1e15 && value < 1e15 && value == (double)(int64_t)value) {
+    snprintf(out, BP_NUMBER_FORMAT_SIZE, "%lld", (long long)(int64_t)value);
+  } else {
+    bp_number_format(value, out);
+  }
+}
+
+/* The names of the rule's hepatic_min to hepatic_max, as "moderate or
+** severe". */
+static void hepatic_range_text(const bp_dose_rule *rule, char *out, size_t size) {
+  out[0] = '\0';
+  for (int h = rule->hepatic_min; h >= 0 && h <= rule->hepatic_max && h < BP_HEPATIC_COUNT; h++) {
+    const char *joint = h == rule->hepatic_min ? "" : h == rule->hepatic_max ? " or " : ", ";
+    size_t used = strlen(out);
+    snprintf(out + used, size - used, "%s%s", joint, bp_hepatic_names[h]);
+  }
+}
+
+/* The values the relaxant rule's templates name (bp_content_plan.h). */
+enum {
+  VALUE_MAX_DAYS,
+  VALUE_DAYS_LEFT,
+  VALUE_START_DOSE,
+  VALUE_TITRATE_AGE,
+  VALUE_HEPATIC,
+  VALUES
+};
+typedef struct {
+  char max_days[BP_NUMBER_FORMAT_SIZE], days_left[BP_NUMBER_FORMAT_SIZE];
+  char start_dose[BP_NUMBER_FORMAT_SIZE], titrate_age[BP_NUMBER_FORMAT_SIZE];
+  char hepatic[64];
+  bp_template_value values[VALUES];
+} relaxant_values;
+
+static void relaxant_values_init(relaxant_values *v, int64_t max_days, int64_t days_left) {
+  const bp_relaxant_label_rules *label = &bp_relaxant_label;
+  const bp_dose_rule *start = bp_dose_rule_find(label->start_dose, label->release);
+  const bp_dose_rule *age = bp_dose_rule_find(label->titrate_age, label->release);
+  const bp_dose_rule *exclusion = bp_dose_rule_find(label->exclusion, label->release);
+  /* The label rules exist (tests/unit/test_content.c). */
+  assert(start != NULL && age != NULL && exclusion != NULL);
+  memset(v, 0, sizeof(*v));
+  snprintf(v->max_days, sizeof(v->max_days), "%lld", (long long)max_days);
+  snprintf(v->days_left, sizeof(v->days_left), "%lld", (long long)days_left);
+  number_text(start != NULL ? start->single_dose_above : 0, v->start_dose);
+  number_text(age != NULL ? age->age_min : 0, v->titrate_age);
+  if (exclusion != NULL) hepatic_range_text(exclusion, v->hepatic, sizeof(v->hepatic));
+  v->values[VALUE_MAX_DAYS] = (bp_template_value){"max_days", v->max_days};
+  v->values[VALUE_DAYS_LEFT] = (bp_template_value){"days_left", v->days_left};
+  v->values[VALUE_START_DOSE] = (bp_template_value){"start_dose_mg", v->start_dose};
+  v->values[VALUE_TITRATE_AGE] = (bp_template_value){"titrate_age", v->titrate_age};
+  v->values[VALUE_HEPATIC] = (bp_template_value){"hepatic_not_recommended", v->hepatic};
+}
+
+/* Renders a template at the end of the plan's relaxant reason. */
+static void append_rendered(bp_plan *plan, const char *text, const relaxant_values *v) {
+  size_t used = strlen(plan->relaxant_reason);
+  size_t length = bp_template_render(text, v->values, VALUES, plan->relaxant_reason + used,
+                                     sizeof(plan->relaxant_reason) - used);
+  /* Every template names known values, and the longest reason fits
+  ** (tests/unit/test_content.c renders each, and the longest case). */
+  assert(length != BP_TEMPLATE_BAD && used + length < sizeof(plan->relaxant_reason));
+  (void)length;
+}
+
+/* Adds the relaxant step of `rule`, with its reason rendered into the plan
+** (a plan has at most one relaxant step). */
+static bp_plan_step *add_relaxant_step(bp_plan *plan, const bp_relaxant_step_rule *rule,
+                                       int order_group, const relaxant_values *v) {
+  plan->relaxant_reason[0] = '\0';
+  append_rendered(plan, rule->reason, v);
+  return add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence, plan->relaxant_reason,
+                  order_group, 0);
 }
 
 static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan, bp_relaxant_rule_scope scope) {
+  const bp_relaxant_label_rules *label = &bp_relaxant_label;
   const int64_t max_days = bp_relaxant_max_days.value;
   int64_t days = p->relaxant_days_given ? p->relaxant_days : 0;
   int contraindicated = p->contraindications != 0;
-  int hepatic_bad = p->hepatic_given && p->hepatic >= BP_HEPATIC_MODERATE;
-  const bp_relaxant_step_rule *rule;
+  bp_dose_facts facts;
+  memset(&facts, 0, sizeof(facts));
+  facts.release = label->release;
+  facts.hepatic_known = p->hepatic_given;
+  facts.hepatic = p->hepatic;
+  facts.age_known = p->age_given;
+  facts.age = p->age;
+  int hepatic_bad = bp_dose_rule_applies(label->exclusion, label->release, &facts);
+  relaxant_values values;
+  relaxant_values_init(&values, max_days, max_days - days);
 
   if (days > max_days) {
-    rule = &bp_relaxant_steps[BP_RELAXANT_STOP_OVERDUE];
-    add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence, rule->reason, 1, 0);
+    add_relaxant_step(plan, &bp_relaxant_steps[BP_RELAXANT_STOP_OVERDUE], 1, &values);
     plan->warnings |= BP_BIT(BP_WARN_RELAXANT_OVERDUE);
   } else if (scope == BP_RELAXANT_RULE_OVERDUE_ONLY) {
     return;
@@ -145,26 +241,25 @@ static void apply_relaxant_rule(const bp_patient *p, bp_plan *plan, bp_relaxant_
                                    ? BP_RELAXANT_STOP_CONTRAINDICATED_AND_HEPATIC
                                : contraindicated ? BP_RELAXANT_STOP_CONTRAINDICATED
                                                  : BP_RELAXANT_STOP_HEPATIC;
-      rule = &bp_relaxant_steps[which];
-      add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence, rule->reason, 1, 0);
+      add_relaxant_step(plan, &bp_relaxant_steps[which], 1, &values);
     }
   } else if (p->spasm) {
-    rule = &bp_relaxant_steps[plan->situation == BP_SITUATION_ACUTE ? BP_RELAXANT_CONSIDER_ACUTE
-                                                                    : BP_RELAXANT_CONSIDER_CHRONIC];
-    int64_t days_left = max_days - days;
-    snprintf(plan->relaxant_reason, sizeof(plan->relaxant_reason), rule->reason,
-             (long long)days_left);
-    bp_plan_step *step = add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence,
-                                  plan->relaxant_reason, 2, 0);
+    bp_relaxant_step which = plan->situation == BP_SITUATION_ACUTE ? BP_RELAXANT_CONSIDER_ACUTE
+                                                                   : BP_RELAXANT_CONSIDER_CHRONIC;
+    bp_plan_step *step = add_relaxant_step(plan, &bp_relaxant_steps[which], 2, &values);
     int notes[BP_RELAXANT_NOTE_COUNT] = {0};
-    notes[BP_RELAXANT_NOTE_LIMIT_REACHED] = days_left == 0;
-    notes[BP_RELAXANT_NOTE_TITRATE_HEPATIC] = p->hepatic_given && p->hepatic == BP_HEPATIC_MILD;
-    notes[BP_RELAXANT_NOTE_TITRATE_AGE] = p->age_given && p->age >= bp_relaxant_titrate_age.value;
+    notes[BP_RELAXANT_NOTE_LIMIT_REACHED] = days == max_days;
+    notes[BP_RELAXANT_NOTE_TITRATE_HEPATIC] =
+        bp_dose_rule_applies(label->titrate_hepatic, label->release, &facts);
+    notes[BP_RELAXANT_NOTE_TITRATE_AGE] =
+        bp_dose_rule_applies(label->titrate_age, label->release, &facts);
     notes[BP_RELAXANT_NOTE_SEROTONERGIC] = p->serotonergic;
     for (int k = 0; k < BP_RELAXANT_NOTE_COUNT; k++) {
       if (!notes[k]) continue;
       add_evidence(step, &bp_relaxant_notes[k].evidence, 1);
-      append_text(plan->relaxant_reason, sizeof(plan->relaxant_reason), bp_relaxant_notes[k].text);
+      if (bp_relaxant_notes[k].text != NULL) {
+        append_rendered(plan, bp_relaxant_notes[k].text, &values);
+      }
     }
     if (p->serotonergic) plan->warnings |= BP_BIT(BP_WARN_SEROTONERGIC_INTERACTION);
   } else if (days > 0) {

@@ -3,7 +3,7 @@
 ** no SQLite dependency and no allocation. bp_plan_build() turns a patient's
 ** facts into a plan; bp_plan_render_json() writes it as the contract's
 ** compact JSON. The steps, evidence and reasons are the rows of
-** bp_content_guideline.c; this engine picks and orders them
+** bp_content_plan.c; this engine picks and orders them
 ** (sql-api.md section 3).
 */
 #ifndef BP_PLAN_H
@@ -18,13 +18,25 @@
 #include "bp_date.h"
 #include "bp_json.h"
 
-typedef enum { BP_PHASE_UNKNOWN, BP_PHASE_ACUTE, BP_PHASE_SUBACUTE, BP_PHASE_CHRONIC } bp_phase;
+typedef enum {
+  BP_PHASE_UNKNOWN,
+  BP_PHASE_ACUTE,
+  BP_PHASE_SUBACUTE,
+  BP_PHASE_CHRONIC,
+  BP_PHASE_COUNT
+} bp_phase;
 
-extern const char *const bp_phase_names[4];
+/* BP_PHASE_COUNT entries (the definition checks the count). */
+extern const char *const bp_phase_names[];
 
 /* Phase from weeks (>= 0) or from a day count (>= 0). */
 bp_phase bp_phase_from_weeks(double weeks);
 bp_phase bp_phase_from_days(int64_t days);
+
+/* The sets a patient and a plan keep: one bit per intervention, per
+** warning. */
+BP_SET_FITS(BP_INTERVENTION_COUNT, "interventions (bp_patient.tried)");
+BP_SET_FITS(BP_WARNING_COUNT, "warnings (bp_plan.warnings)");
 
 /* A patient's facts. A field whose *_given flag is 0 was not given. */
 typedef struct {
@@ -60,8 +72,13 @@ void bp_patient_init(bp_patient *p);
 /* Adds a preference (ignored if already there). */
 void bp_patient_prefer(bp_patient *p, bp_intervention i);
 
+/* A step cites its rule's evidence and one id per note added to it. */
 #define BP_STEP_MAX_EVIDENCE 10
-#define BP_PLAN_MAX_STEPS 40
+_Static_assert(BP_MAX_EVIDENCE + BP_RELAXANT_NOTE_COUNT <= BP_STEP_MAX_EVIDENCE,
+               "a step's evidence must fit: its rule's and one per relaxant note");
+/* The most steps a plan can have, whatever the patient: every step rule,
+** a continue step per intervention, and the relaxant step. */
+#define BP_PLAN_MAX_STEPS (BP_STEP_RULES_MAX + BP_INTERVENTION_COUNT + 1)
 #define BP_REASON_SIZE 256
 
 typedef struct {

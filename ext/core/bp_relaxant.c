@@ -8,7 +8,7 @@
 #include "bp_common.h"
 #include "bp_content_relaxant.h"
 
-_Static_assert(BP_MARKERS_MAX <= 32, "outside-back-pain markers must fit in a 32-bit set");
+BP_SET_FITS(BP_MARKERS_MAX, "outside-back-pain markers (bp_relaxant_finder.outside_rows)");
 
 void bp_relaxant_finder_init(bp_relaxant_finder *finder) {
   finder->name_row = -1;
@@ -35,7 +35,7 @@ void bp_relaxant_finder_see(bp_relaxant_finder *finder, const bp_match_event *ev
       finder->extended_marker = 1;
       break;
     case BP_LIST_OUTSIDE_BACK_PAIN:
-      finder->outside_rows |= 1u << event->row;
+      finder->outside_rows |= BP_BIT(event->row);
       break;
     default:
       break;
@@ -55,7 +55,7 @@ void bp_relaxant_finder_result(const bp_relaxant_finder *finder, bp_relaxant_pro
   if (ingredient == NULL) return;
   for (size_t r = 0; r < bp_outside_back_pain_phrase_count; r++) {
     const char *applies_to = bp_outside_back_pain_phrases[r].ingredient;
-    if ((finder->outside_rows & (1u << r)) &&
+    if ((finder->outside_rows & BP_BIT(r)) &&
         (applies_to == NULL || strcmp(applies_to, ingredient) == 0)) {
       out->outside_back_pain = 1;
       out->excluded_ingredient = ingredient;

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "bp_common.h"
 #include "bp_match.h"
 
 typedef struct {
@@ -37,11 +38,11 @@ void bp_relaxant_classify(const char *text, size_t n, bp_relaxant_product *out);
 ** of bp_match_scan to see(), then result().
 */
 typedef struct {
-  long name_row;         /* first relaxant name in the text, or -1 */
-  size_t name_token;     /* its last token */
-  long atc_row;          /* first relaxant ATC code, or -1 */
-  int extended_marker;   /* an extended-release marker occurs */
-  unsigned outside_rows; /* bit per row of bp_outside_back_pain_phrases seen */
+  long name_row;       /* first relaxant name in the text, or -1 */
+  size_t name_token;   /* its last token */
+  long atc_row;        /* first relaxant ATC code, or -1 */
+  int extended_marker; /* an extended-release marker occurs */
+  bp_set outside_rows; /* bit per row of bp_outside_back_pain_phrases seen */
 } bp_relaxant_finder;
 
 void bp_relaxant_finder_init(bp_relaxant_finder *finder);

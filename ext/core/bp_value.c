@@ -120,16 +120,26 @@ static void display_date(int64_t julian_day, char *out, size_t size) {
   snprintf(out, size, "%s%04d-%02d-%02d", year < 0 ? "-" : "", year < 0 ? -year : year, month, day);
 }
 
+/* An INTEGER or REAL as SQLite writes it as text: 12, 1.5 (as
+** printf("%!.15g")), the same in messages and in text read from a number. */
+static void write_number(const bp_value *value, char out[BP_NUMBER_FORMAT_SIZE]) {
+  if (value->type == BP_VALUE_INTEGER) {
+    snprintf(out, BP_NUMBER_FORMAT_SIZE, "%lld", (long long)value->integer);
+  } else {
+    bp_number_format(value->real, out);
+  }
+}
+_Static_assert(BP_VALUE_DISPLAY_SIZE >= BP_NUMBER_FORMAT_SIZE, "a number's display must fit");
+_Static_assert(BP_NUMBER_TEXT_SIZE >= BP_NUMBER_FORMAT_SIZE, "a formatted number must fit");
+
 void bp_value_display(const bp_value *value, char out[BP_VALUE_DISPLAY_SIZE]) {
   switch (value->type) {
     case BP_VALUE_NULL:
       snprintf(out, BP_VALUE_DISPLAY_SIZE, "NULL");
       return;
     case BP_VALUE_INTEGER:
-      snprintf(out, BP_VALUE_DISPLAY_SIZE, "%lld", (long long)value->integer);
-      return;
     case BP_VALUE_REAL:
-      bp_number_format(value->real, out);
+      write_number(value, out);
       return;
     case BP_VALUE_TEXT: {
       char shown[BP_DISPLAY_SIZE];
@@ -288,10 +298,8 @@ bp_arg bp_read_text(bp_call *call, const bp_value *value, const char *argument,
       *length = value->length;
       return BP_ARG_OK;
     case BP_VALUE_INTEGER:
-      snprintf(number_text, BP_NUMBER_TEXT_SIZE, "%lld", (long long)value->integer);
-      break;
     case BP_VALUE_REAL:
-      bp_number_format(value->real, number_text);
+      write_number(value, number_text);
       break;
     default:
       return bp_fail_value(call, BP_STATUS_INVALID_PARAMETER, value, argument, "must be text");
@@ -300,8 +308,6 @@ bp_arg bp_read_text(bp_call *call, const bp_value *value, const char *argument,
   *length = strlen(number_text);
   return BP_ARG_OK;
 }
-
-_Static_assert(BP_NUMBER_TEXT_SIZE >= BP_NUMBER_FORMAT_SIZE, "a formatted number must fit");
 
 bp_arg bp_read_name_in(bp_call *call, const bp_value *value, const char *argument,
                        const char *const *names, size_t count, int *index) {

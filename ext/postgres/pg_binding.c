@@ -29,6 +29,7 @@
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
 
+#include "bp_common.h"
 #include "bp_number.h"
 
 PG_MODULE_MAGIC;
@@ -44,7 +45,7 @@ static Oid result_type_of(const bp_function_info *function) {
       {"text", TEXTOID},    {"date", DATEOID},  {"integer", INT4OID},
       {"boolean", BOOLOID}, {"json", JSONBOID},
   };
-  for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(types); i++) {
     if (strcmp(types[i].returns, function->returns) == 0) return types[i].type;
   }
   return InvalidOid;

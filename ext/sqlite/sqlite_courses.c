@@ -17,7 +17,6 @@
 
 SQLITE_EXTENSION_INIT3
 
-#include <stdarg.h>
 #include <string.h>
 
 /* Fills kept inside the aggregate context before any allocation. */
@@ -42,18 +41,14 @@ static int collector_append(sqlite3_context *ctx, fill_collector *c, bp_fill fil
     sqlite3_int64 limit = sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH, -1);
     sqlite3_int64 needed = (c->count + 1) * (sqlite3_int64)sizeof(bp_fill);
     if (needed > limit) {
-      const bp_function_info *function = sqlite3_user_data(ctx);
-      char *message = sqlite3_mprintf(
-          "%s(): a group of more than %lld fills is too big (%d bytes per fill, and the "
-          "connection's length limit is %lld bytes)",
-          function->name, (long long)c->count, (int)sizeof(bp_fill), (long long)limit);
-      if (message == NULL) {
-        sqlite3_result_error_nomem(ctx);
-      } else {
-        sqlite3_result_error(ctx, message, -1);
-        sqlite3_result_error_code(ctx, SQLITE_TOOBIG);
-      }
-      sqlite3_free(message);
+      bp_call call;
+      bp_sqlite_call_init(ctx, &call);
+      bp_fail(&call, BP_STATUS_TOO_BIG,
+              "a group of more than %lld fills is too big (%d bytes per fill, and the "
+              "connection's length limit is %lld bytes)",
+              (long long)c->count, (int)sizeof(bp_fill), (long long)limit);
+      bp_sqlite_raise(ctx, &call);
+      bp_sqlite_call_done(&call);
       return 0;
     }
     sqlite3_int64 capacity = c->capacity * 2;
@@ -196,27 +191,15 @@ typedef struct {
   int pending_fill;       /* a pending row was a usable fill */
 } course_no_state;
 
-static void window_error(sqlite3_context *ctx, const char *format, ...) {
-  const bp_function_info *function = sqlite3_user_data(ctx);
-  va_list args;
-  va_start(args, format);
-  char *detail = sqlite3_vmprintf(format, args);
-  va_end(args);
-  char *message = detail == NULL ? NULL : sqlite3_mprintf("%s(): %s", function->name, detail);
-  if (message == NULL) {
-    sqlite3_result_error_nomem(ctx);
-  } else {
-    sqlite3_result_error(ctx, message, -1);
-  }
-  sqlite3_free(message);
-  sqlite3_free(detail);
-}
-
 /* The frame error: every misuse of the frame gets this one message. */
 static void frame_error(sqlite3_context *ctx) {
-  window_error(ctx,
-               "must be used as a window function with the default frame and no FILTER: "
-               "OVER (PARTITION BY ... ORDER BY start)");
+  bp_call call;
+  bp_sqlite_call_init(ctx, &call);
+  bp_fail(&call, BP_STATUS_INVALID_PARAMETER,
+          "must be used as a window function with the default frame and no FILTER: "
+          "OVER (PARTITION BY ... ORDER BY start)");
+  bp_sqlite_raise(ctx, &call);
+  bp_sqlite_call_done(&call);
 }
 
 static void order_error(sqlite3_context *ctx, bp_day start, bp_day previous_start) {

@@ -25,6 +25,7 @@ SQLITE_EXTENSION_INIT3
 #include <stdio.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_evidence_table.h"
 
 #ifndef SQLITE_VTAB_INNOCUOUS
@@ -35,7 +36,9 @@ SQLITE_EXTENSION_INIT3
 static const bp_evidence_column filter_columns[] = {BP_EVIDENCE_INTERVENTION, BP_EVIDENCE_CATEGORY,
                                                     BP_EVIDENCE_QUALITY,
                                                     BP_EVIDENCE_RECOMMENDATION};
-#define FILTER_COUNT ((int)(sizeof(filter_columns) / sizeof(filter_columns[0])))
+#define FILTER_COUNT ((int)BP_COUNT(filter_columns))
+/* xBestIndex keeps the filtered columns as bits of idxNum (an int). */
+_Static_assert(FILTER_COUNT < 31, "the filter columns must fit in idxNum's bits");
 
 typedef struct {
   sqlite3_vtab base;

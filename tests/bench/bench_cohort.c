@@ -25,12 +25,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bp_common.h"
 #include "../support/test_util.h"
 
 #define RUNS 3
 
 static const long sizes[] = {10000, 100000, 1000000};
-#define SIZE_COUNT (sizeof(sizes) / sizeof(sizes[0]))
+#define SIZE_COUNT BP_COUNT(sizes)
 
 typedef struct {
   const char *name;
@@ -62,7 +63,7 @@ static const bench_query queries[] = {
      "  FROM patient_plan GROUP BY 1, 2 ORDER BY 1, 2",
      "patients", "SELECT count(*) FROM person"},
 };
-#define QUERY_COUNT (sizeof(queries) / sizeof(queries[0]))
+#define QUERY_COUNT BP_COUNT(queries)
 
 /* Opens the cohort read-only with the extension and the views. */
 static sqlite3 *open_cohort(const char *path) {
@@ -143,11 +144,6 @@ static double measure(const char *path, const char *sql, long *peak_kb) {
   return elapsed;
 }
 
-static int compare_doubles(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 int main(void) {
   double seconds[SIZE_COUNT][QUERY_COUNT];
   printf(
@@ -179,8 +175,7 @@ int main(void) {
         runs[r] = measure(path, queries[q].sql, &kb);
         if (kb > peak_kb) peak_kb = kb;
       }
-      qsort(runs, RUNS, sizeof(runs[0]), compare_doubles);
-      seconds[si][q] = runs[RUNS / 2];
+      seconds[si][q] = median_of(runs, RUNS);
       long long rows = strcmp(queries[q].rate_of, "patients") == 0 ? patients : drug_rows;
       printf("  %-18s %9.3f s  %10.0f %s/s  peak %6.1f MB\n", queries[q].name, seconds[si][q],
              (double)rows / seconds[si][q], queries[q].rate_of, peak_kb / 1024.0);

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "../support/test_util.h"
 
 #define ROWS 200000
@@ -101,8 +102,6 @@ static const char *const diagnoses[] = {
     "M25.561", "R51.9", "M54.2",  "M62838",   "m5450",   "M54.39", "K21.9",  "F41.1",
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 static void fail(sqlite3 *db, const char *what) {
   fprintf(stderr, "bench_recognise: %s: %s\n", what, sqlite3_errmsg(db));
   exit(2);
@@ -116,16 +115,6 @@ static double run(sqlite3 *db, const char *sql, long long *result) {
   *result = sqlite3_column_int64(stmt, 0);
   sqlite3_finalize(stmt);
   return now_seconds() - start;
-}
-
-static int compare_doubles(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-static double median(double *values) {
-  qsort(values, RUNS, sizeof(values[0]), compare_doubles);
-  return values[RUNS / 2];
 }
 
 static void fill(sqlite3 *db, const char *table, const char *const *values, size_t count) {
@@ -170,7 +159,8 @@ static void compare(sqlite3 *db, const char *what, const char *function, const c
     f_times[i] = run(db, f_sql, &f_count);
     ratios[i] = f_times[i] / lower_times[i];
   }
-  double t_lower = median(lower_times), t_f = median(f_times), ratio = median(ratios);
+  double t_lower = median_of(lower_times, RUNS), t_f = median_of(f_times, RUNS),
+         ratio = median_of(ratios, RUNS);
   printf("  %-20s %8.1f ms  %6.0f ns/row  (%lld of %d recognised)\n", function, t_f * 1e3,
          t_f / ROWS * 1e9, f_count, ROWS);
   printf("  %-20s %8.1f ms  %6.0f ns/row\n", "lower", t_lower * 1e3, t_lower / ROWS * 1e9);
@@ -188,9 +178,9 @@ int main(void) {
     return 2;
   }
   sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-  fill(db, "drugs", drugs, COUNT(drugs));
-  fill(db, "procedures", procedures, COUNT(procedures));
-  fill(db, "diagnoses", diagnoses, COUNT(diagnoses));
+  fill(db, "drugs", drugs, BP_COUNT(drugs));
+  fill(db, "procedures", procedures, BP_COUNT(procedures));
+  fill(db, "diagnoses", diagnoses, BP_COUNT(diagnoses));
   sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 
   int ok = check(db, "SELECT relaxant_ingredient('Robaxin-750')", "methocarbamol") &&

@@ -61,17 +61,11 @@ static double run(sqlite3 *db, const char *sql, long long *out, long long *rows)
   return now_seconds() - start;
 }
 
-static int compare_doubles(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 static double median_of_runs(sqlite3 *db, const char *sql) {
   double t[RUNS];
   long long rows;
   for (int i = 0; i < RUNS; i++) t[i] = run(db, sql, NULL, &rows);
-  qsort(t, RUNS, sizeof(t[0]), compare_doubles);
-  return t[RUNS / 2];
+  return median_of(t, RUNS);
 }
 
 int main(void) {

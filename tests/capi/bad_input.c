@@ -9,6 +9,12 @@
 ** UTF-8. A NULL result is accepted only when an input was NULL or the
 ** contract allows it for that argument (an unrecognised drug); anything
 ** else would be malformed input silently turned into NULL.
+**
+** The functions and arities are the engine's own list (pragma_function_list
+** after loading, tests/support/every_function.h); the valid arguments come
+** from tests/support/function_examples.h, and the test fails when that
+** table and the engine's list differ. recommend_plan, which takes any
+** number of arguments, gets the same matrix key by key.
 */
 #include <math.h>
 #include <sqlite3.h>
@@ -16,120 +22,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/function_examples.h"
 #include "tap.h"
-
-#define MAX_ARGS 5
-
-typedef enum { SCALAR, AGGREGATE, WINDOW } call_kind;
-
-typedef struct {
-  const char *name;
-  call_kind kind;
-  int n_args;
-  const char *arg_names[MAX_ARGS];
-  const char *valid_sql[MAX_ARGS]; /* a valid value for each position */
-  int null_allowed_arg;            /* a non-NULL value here may give NULL; -1 none */
-} function_spec;
-
-static const function_spec functions[] = {
-    {"relaxant_ingredient", SCALAR, 1, {"drug"}, {"'cyclobenzaprine'"}, 0},
-    {"relaxant_end", SCALAR, 2, {"start", "days_supply"}, {"'2024-01-01'", "10"}, -1},
-    {"relaxant_days", SCALAR, 2, {"start", "end"}, {"'2024-01-01'", "'2024-01-10'"}, -1},
-    {"relaxant_overdue", SCALAR, 2, {"start", "end"}, {"'2024-01-01'", "'2024-01-10'"}, -1},
-    {"relaxant_overdue",
-     SCALAR,
-     3,
-     {"start", "end", "as_of"},
-     {"'2024-01-01'", "'2024-01-10'", "'2024-01-05'"},
-     -1},
-    {"relaxant_overdue",
-     SCALAR,
-     4,
-     {"start", "end", "as_of", "max_days"},
-     {"'2024-01-01'", "'2024-01-10'", "'2024-01-05'", "21"},
-     -1},
-    {"relaxant_courses", AGGREGATE, 2, {"start", "end"}, {"'2024-01-01'", "'2024-01-10'"}, -1},
-    {"relaxant_courses",
-     AGGREGATE,
-     3,
-     {"start", "end", "gap_days"},
-     {"'2024-01-01'", "'2024-01-10'", "7"},
-     -1},
-    {"relaxant_courses",
-     AGGREGATE,
-     4,
-     {"start", "end", "gap_days", "max_days"},
-     {"'2024-01-01'", "'2024-01-10'", "7", "21"},
-     -1},
-    {"relaxant_longest_course",
-     AGGREGATE,
-     2,
-     {"start", "end"},
-     {"'2024-01-01'", "'2024-01-10'"},
-     -1},
-    {"relaxant_longest_course",
-     AGGREGATE,
-     3,
-     {"start", "end", "gap_days"},
-     {"'2024-01-01'", "'2024-01-10'", "7"},
-     -1},
-    {"relaxant_course_no", WINDOW, 2, {"start", "end"}, {"'2024-01-01'", "'2024-01-10'"}, -1},
-    {"relaxant_course_no",
-     WINDOW,
-     3,
-     {"start", "end", "gap_days"},
-     {"'2024-01-01'", "'2024-01-10'", "7"},
-     -1},
-    {"relaxant_dose_alerts",
-     SCALAR,
-     3,
-     {"drug", "dose_mg", "doses_per_day"},
-     {"'cyclobenzaprine 10 mg'", "10", "3"},
-     0},
-    {"relaxant_dose_alerts",
-     SCALAR,
-     4,
-     {"drug", "dose_mg", "doses_per_day", "hepatic"},
-     {"'cyclobenzaprine 10 mg'", "10", "3", "'mild'"},
-     0},
-    {"relaxant_dose_alerts",
-     SCALAR,
-     5,
-     {"drug", "dose_mg", "doses_per_day", "hepatic", "age"},
-     {"'cyclobenzaprine 10 mg'", "10", "3", "'mild'", "70"},
-     0},
-    {"intervention_code", SCALAR, 1, {"text"}, {"'yoga'"}, 0},
-    {"icd10_class", SCALAR, 1, {"code"}, {"'M54.5'"}, 0},
-    {"pain_phase", SCALAR, 1, {"weeks"}, {"8"}, -1},
-    {"pain_phase", SCALAR, 2, {"onset", "as_of"}, {"'2024-01-01'", "'2024-03-01'"}, -1},
-};
 
 /* recommend_plan: every key with every hostile value, the other keys valid.
 ** The argument named in errors is the key. */
-static const char *const plan_keys[] = {"pain_weeks",    "onset",
-                                        "as_of",         "spasm",
-                                        "red_flags",     "hepatic",
-                                        "age",           "tried",
-                                        "response",      "pain_baseline",
-                                        "pain_now",      "response_threshold",
-                                        "relaxant_days", "contraindications",
-                                        "serotonergic",  "preferences"};
-static const char *const plan_valid[] = {"20",
-                                         "'2024-01-01'",
-                                         "'2024-06-01'",
-                                         "1",
-                                         "0",
-                                         "'mild'",
-                                         "70",
-                                         "'yoga'",
-                                         "'inadequate'",
-                                         "8",
-                                         "6",
-                                         "0.3",
-                                         "10",
-                                         "'[]'",
-                                         "0",
-                                         "'[\"yoga\"]'"};
+static const struct {
+  const char *key, *valid;
+} plan_keys[] = {
+    {"pain_weeks", "20"},
+    {"onset", "'2024-01-01'"},
+    {"as_of", "'2024-06-01'"},
+    {"spasm", "1"},
+    {"red_flags", "0"},
+    {"hepatic", "'mild'"},
+    {"age", "70"},
+    {"tried", "'yoga'"},
+    {"response", "'inadequate'"},
+    {"pain_baseline", "8"},
+    {"pain_now", "6"},
+    {"response_threshold", "0.3"},
+    {"relaxant_days", "10"},
+    {"contraindications", "'[]'"},
+    {"serotonergic", "0"},
+    {"preferences", "'[\"yoga\"]'"},
+    {"on_error", "'raise'"},
+};
 
 /* Hostile lists, keys and nesting for recommend_plan. */
 static const char *const hostile_plan_sql[] = {
@@ -250,87 +168,91 @@ static int is_valid_utf8(const unsigned char *s) {
   return 1;
 }
 
-/* SQL that calls the function with `?` at position `hostile_at`. */
-static char *call_sql(const function_spec *f, int hostile_at) {
-  sqlite3_str *sql = sqlite3_str_new(NULL);
-  sqlite3_str_appendf(sql, "SELECT %s(", f->name);
-  for (int a = 0; a < f->n_args; a++) {
-    sqlite3_str_appendf(sql, "%s%s", a ? ", " : "", a == hostile_at ? "?" : f->valid_sql[a]);
+/* SQL that calls f with the example's literals and `?` at position
+** `hostile_at`. */
+static char *call_sql(const ef_function *f, const function_example *example, int hostile_at) {
+  const char *values[EXAMPLE_MAX_ARGS];
+  for (int a = 0; a < EXAMPLE_MAX_ARGS; a++) {
+    values[a] = a == hostile_at ? "?" : example->literals[a];
   }
-  sqlite3_str_appendall(sql, f->kind == WINDOW ? ") OVER (ORDER BY 1)" : ")");
-  if (f->kind != SCALAR) sqlite3_str_appendall(sql, " FROM (SELECT 1)");
+  sqlite3_str *sql = sqlite3_str_new(NULL);
+  sqlite3_str_appendall(sql, "SELECT ");
+  function_example_call(sql, example, f->narg, values);
+  if (f->kind == 'w') sqlite3_str_appendall(sql, " OVER (ORDER BY 1)");
+  if (f->kind != 's') sqlite3_str_appendall(sql, " FROM (SELECT 1)");
   return sqlite3_str_finish(sql);
 }
 
-int main(void) {
-  sqlite3 *db;
-  char *error = NULL;
-  const char *ext = getenv("BACKPAIN_EXT");
-  fill_big_values();
-  if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 2;
-  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  if (ext == NULL || sqlite3_load_extension(db, ext, NULL, &error) != SQLITE_OK) {
-    printf("Bail out! cannot load %s: %s\n", ext ? ext : "(BACKPAIN_EXT unset)",
-           error ? error : "");
-    return 2;
-  }
+/* A function without arguments: one call, which must give a value. */
+static void run_without_arguments(sqlite3 *db, const ef_function *f,
+                                  const function_example *example) {
+  char *sql = call_sql(f, example, -1);
+  sqlite3_stmt *stmt = NULL;
+  int ok = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+           sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL;
+  tap_ok(ok, "%s/0: no argument to make hostile; %s gives a value", f->name, sql);
+  sqlite3_finalize(stmt);
+  sqlite3_free(sql);
+}
 
-  size_t n_values = sizeof(hostile) / sizeof(hostile[0]);
-  for (size_t fi = 0; fi < sizeof(functions) / sizeof(functions[0]); fi++) {
-    const function_spec *f = &functions[fi];
-    for (int a = 0; a < f->n_args; a++) {
-      char *sql = call_sql(f, a);
-      sqlite3_stmt *stmt = NULL;
-      int failures = 0, errors = 0, values = 0, nulls = 0;
-      if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-        tap_ok(0, "prepare %s: %s", sql, sqlite3_errmsg(db));
-        sqlite3_free(sql);
-        continue;
-      }
-      char prefix[64];
-      snprintf(prefix, sizeof(prefix), "%s(): ", f->name);
-      for (size_t vi = 0; vi < n_values; vi++) {
-        const hostile_value *v = &hostile[vi];
-        sqlite3_reset(stmt);
-        bind_hostile(stmt, 1, v);
-        int input_null = v->type == V_NULL || (v->type == V_REAL && v->n == 2);
-        int rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW) {
-          if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
-            nulls++;
-            if (!input_null && a != f->null_allowed_arg) {
-              failures++;
-              tap_diag("%s with %s = %s: NULL from a non-NULL input", f->name, f->arg_names[a],
-                       v->label);
-            }
-          } else {
-            values++;
+/* Every hostile value in each argument position of f. */
+static void run_matrix(sqlite3 *db, const ef_function *f, const function_example *example) {
+  for (int a = 0; a < f->narg; a++) {
+    char *sql = call_sql(f, example, a);
+    const char *argument = example->args[a];
+    sqlite3_stmt *stmt = NULL;
+    int failures = 0, errors = 0, values = 0, nulls = 0;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+      tap_ok(0, "prepare %s: %s", sql, sqlite3_errmsg(db));
+      sqlite3_free(sql);
+      continue;
+    }
+    char prefix[EF_NAME_SIZE + 4];
+    snprintf(prefix, sizeof(prefix), "%s(): ", f->name);
+    for (size_t vi = 0; vi < BP_COUNT(hostile); vi++) {
+      const hostile_value *v = &hostile[vi];
+      sqlite3_reset(stmt);
+      bind_hostile(stmt, 1, v);
+      int input_null = v->type == V_NULL || (v->type == V_REAL && v->n == 2);
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_ROW) {
+        if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
+          nulls++;
+          if (!input_null && a != example->null_allowed_arg) {
+            failures++;
+            tap_diag("%s with %s = %s: NULL from a non-NULL input", f->name, argument, v->label);
           }
         } else {
-          const char *msg = sqlite3_errmsg(db);
-          errors++;
-          if (strncmp(msg, prefix, strlen(prefix)) != 0 || strstr(msg, f->arg_names[a]) == NULL ||
-              strlen(msg) > 300 || !is_valid_utf8((const unsigned char *)msg)) {
-            failures++;
-            tap_diag("%s with %s = %s: bad error '%.300s'", f->name, f->arg_names[a], v->label,
-                     msg);
-          }
+          values++;
+        }
+      } else {
+        const char *msg = sqlite3_errmsg(db);
+        errors++;
+        if (strncmp(msg, prefix, strlen(prefix)) != 0 || strstr(msg, argument) == NULL ||
+            strlen(msg) > 300 || !is_valid_utf8((const unsigned char *)msg)) {
+          failures++;
+          tap_diag("%s with %s = %s: bad error '%.300s'", f->name, argument, v->label, msg);
         }
       }
-      sqlite3_finalize(stmt);
-      tap_ok(failures == 0, "%s/%d, hostile %s: %d values, %d NULL, %d errors, all well-formed",
-             f->name, f->n_args, f->arg_names[a], values, nulls, errors);
-      sqlite3_free(sql);
     }
+    sqlite3_finalize(stmt);
+    tap_ok(failures == 0, "%s/%d, hostile %s: %d values, %d NULL, %d errors, all well-formed",
+           f->name, f->narg, argument, values, nulls, errors);
+    sqlite3_free(sql);
   }
-  /* recommend_plan: each key with each hostile value, the other keys valid */
-  size_t n_keys = sizeof(plan_keys) / sizeof(plan_keys[0]);
-  for (size_t k = 0; k < n_keys; k++) {
+}
+
+/* Any number of arguments (recommend_plan): each key with each hostile
+** value, the other keys valid. */
+static void run_key_matrix(sqlite3 *db, const ef_function *f) {
+  char prefix[EF_NAME_SIZE + 4];
+  snprintf(prefix, sizeof(prefix), "%s(): ", f->name);
+  for (size_t k = 0; k < BP_COUNT(plan_keys); k++) {
     sqlite3_str *sql = sqlite3_str_new(NULL);
-    sqlite3_str_appendall(sql, "SELECT recommend_plan(");
-    for (size_t other = 0; other < n_keys; other++) {
-      sqlite3_str_appendf(sql, "%s'%s', %s", other ? ", " : "", plan_keys[other],
-                          other == k ? "?" : plan_valid[other]);
+    sqlite3_str_appendf(sql, "SELECT %s(", f->name);
+    for (size_t other = 0; other < BP_COUNT(plan_keys); other++) {
+      sqlite3_str_appendf(sql, "%s'%s', %s", other ? ", " : "", plan_keys[other].key,
+                          other == k ? "?" : plan_keys[other].valid);
     }
     sqlite3_str_appendall(sql, ")");
     char *text = sqlite3_str_finish(sql);
@@ -341,33 +263,63 @@ int main(void) {
       sqlite3_free(text);
       continue;
     }
-    for (size_t vi = 0; vi < n_values; vi++) {
+    for (size_t vi = 0; vi < BP_COUNT(hostile); vi++) {
       sqlite3_reset(stmt);
       bind_hostile(stmt, 1, &hostile[vi]);
       if (sqlite3_step(stmt) == SQLITE_ROW) {
         /* NULL counts as not given: every call returns a plan. */
         if (sqlite3_column_type(stmt, 0) != SQLITE_TEXT) {
           failures++;
-          tap_diag("recommend_plan with %s = %s: not a plan", plan_keys[k], hostile[vi].label);
+          tap_diag("%s with %s = %s: not a plan", f->name, plan_keys[k].key, hostile[vi].label);
         }
         values++;
       } else {
         const char *msg = sqlite3_errmsg(db);
         errors++;
-        if (strncmp(msg, "recommend_plan(): ", 18) != 0 || strstr(msg, plan_keys[k]) == NULL ||
+        if (strncmp(msg, prefix, strlen(prefix)) != 0 || strstr(msg, plan_keys[k].key) == NULL ||
             strlen(msg) > 400 || !is_valid_utf8((const unsigned char *)msg)) {
           failures++;
-          tap_diag("recommend_plan with %s = %s: bad error '%.400s'", plan_keys[k],
+          tap_diag("%s with %s = %s: bad error '%.400s'", f->name, plan_keys[k].key,
                    hostile[vi].label, msg);
         }
       }
     }
     sqlite3_finalize(stmt);
-    tap_ok(failures == 0, "recommend_plan, hostile %s: %d plans, %d errors, all well-formed",
-           plan_keys[k], values, errors);
+    tap_ok(failures == 0, "%s, hostile %s: %d plans, %d errors, all well-formed", f->name,
+           plan_keys[k].key, values, errors);
     sqlite3_free(text);
   }
-  for (size_t q = 0; q < sizeof(hostile_plan_sql) / sizeof(hostile_plan_sql[0]); q++) {
+}
+
+int main(void) {
+  sqlite3 *db;
+  ef_list engine;
+  const char *ext = getenv("BACKPAIN_EXT");
+  fill_big_values();
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 2;
+  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
+  if (ext == NULL || !ef_register_and_list(db, ef_load_extension, (void *)ext, &engine)) {
+    printf("Bail out! cannot load %s and list its functions\n", ext ? ext : "(BACKPAIN_EXT unset)");
+    return 2;
+  }
+  size_t differences = EF_COMPARE(&engine, function_examples, stdout, "# ");
+  tap_ok(engine.count > 0 && differences == 0,
+         "the examples cover exactly the engine's %zu functions and arities (%zu differences)",
+         engine.count, differences);
+
+  for (size_t e = 0; e < engine.count; e++) {
+    const ef_function *f = &engine.rows[e];
+    const function_example *example = function_example_for(f->name, f->narg);
+    if (example == NULL) continue; /* a difference, failed above */
+    if (f->narg < 0) {
+      run_key_matrix(db, f);
+    } else if (f->narg == 0) {
+      run_without_arguments(db, f, example);
+    } else {
+      run_matrix(db, f, example);
+    }
+  }
+  for (size_t q = 0; q < BP_COUNT(hostile_plan_sql); q++) {
     sqlite3_stmt *stmt = NULL;
     int ok = sqlite3_prepare_v2(db, hostile_plan_sql[q], -1, &stmt, NULL) == SQLITE_OK;
     int rc = ok ? sqlite3_step(stmt) : SQLITE_ERROR;
@@ -379,6 +331,7 @@ int main(void) {
     tap_ok(fine, "%.70s: %s", hostile_plan_sql[q], rc == SQLITE_ROW ? "a plan" : msg);
     sqlite3_finalize(stmt);
   }
+  ef_free(&engine);
   sqlite3_close(db);
   return tap_done();
 }

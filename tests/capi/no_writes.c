@@ -4,6 +4,11 @@
 ** file's bytes unchanged, and leaves no journal or WAL file behind. The
 ** connection is opened read-write, so nothing but the extension's own
 ** behaviour keeps the file as it was.
+**
+** The functions and arities are the engine's own list (pragma_function_list
+** after loading, tests/support/every_function.h), each called with the
+** valid arguments of tests/support/function_examples.h over the rows of
+** the file; the test fails when that table and the engine's list differ.
 */
 #include <sqlite3.h>
 #include <stdint.h>
@@ -12,27 +17,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "support/function_examples.h"
 #include "tap.h"
 
-static const char *const queries[] = {
-    "SELECT backpain_version()",
-    "SELECT relaxant_ingredient(drug), relaxant_end(s, days), relaxant_days(s, e),"
-    " relaxant_overdue(s, e), relaxant_overdue(s, e, '2024-02-01'), relaxant_overdue(s, e, NULL, "
-    "10),"
-    " relaxant_dose_alerts(drug, 10, 3), relaxant_dose_alerts(drug, 10, 3, 'mild'),"
-    " relaxant_dose_alerts(drug, 10, 3, 'none', 70), intervention_code(therapy),"
-    " pain_phase(days / 7.0), pain_phase(s, e), icd10_class(code) FROM fill",
-    "SELECT relaxant_courses(s, e), relaxant_courses(s, e, 3), relaxant_courses(s, e, 3, 14),"
-    " relaxant_longest_course(s, e), relaxant_longest_course(s, e, 3) FROM fill",
-    "SELECT relaxant_course_no(s, e) OVER (ORDER BY s), relaxant_course_no(s, e, 3) OVER (ORDER BY "
-    "s)"
-    " FROM fill",
-    "SELECT recommend_plan('onset', s, 'as_of', e, 'tried', therapy, 'spasm', 1, 'relaxant_days', "
-    "days)"
-    " FROM fill",
+/* Besides the functions: the virtual table, and a call that fails (an
+** error must not write either). */
+static const char *const other_queries[] = {
     "SELECT * FROM guideline_evidence WHERE intervention IN (SELECT intervention_code(therapy) "
     "FROM fill)",
-    "SELECT relaxant_days(e, s) FROM fill", /* an error: it must not write either */
+    "SELECT relaxant_days(e, s) FROM fill",
 };
 
 /* FNV-1a over the file's bytes, and its size. */
@@ -55,11 +48,34 @@ static int exists(const char *path) {
   return stat(path, &st) == 0;
 }
 
+/* Runs one query to its end. Returns the rows, or -1 when it fails, with
+** the error message in message. */
+static int run_query(sqlite3 *db, const char *sql, char message[256]) {
+  sqlite3_stmt *stmt = NULL;
+  int rows = 0, rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK) {
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) rows++;
+  }
+  snprintf(message, 256, "%s", rc == SQLITE_DONE ? "" : sqlite3_errmsg(db));
+  sqlite3_finalize(stmt);
+  return rc == SQLITE_DONE ? rows : -1;
+}
+
+/* The query that runs f, with the example's arguments, over the rows of fill. */
+static char *function_query(const ef_function *f, const function_example *example) {
+  sqlite3_str *sql = sqlite3_str_new(NULL);
+  sqlite3_str_appendall(sql, "SELECT ");
+  function_example_call(sql, example, f->narg, example->columns);
+  if (f->kind == 'w') sqlite3_str_appendall(sql, " OVER (ORDER BY s)");
+  sqlite3_str_appendall(sql, " FROM fill");
+  return sqlite3_str_finish(sql);
+}
+
 int main(void) {
   char dir[] = "/tmp/backpain-nowrite-XXXXXX";
   char path[128], journal[160], wal[160];
   sqlite3 *db;
-  char *error = NULL;
+  ef_list engine;
   const char *ext = getenv("BACKPAIN_EXT");
   if (mkdtemp(dir) == NULL) return 2;
   snprintf(path, sizeof(path), "%s/cohort.db", dir);
@@ -69,12 +85,11 @@ int main(void) {
   sqlite3_open(path, &db);
   int rc = sqlite3_exec(
       db,
-      "CREATE TABLE fill(drug, s, e, days, code, therapy);"
+      "CREATE TABLE fill(drug, s, e, code, therapy);"
       "INSERT INTO fill VALUES"
-      " ('Cyclobenzaprine HCl 10 MG Oral Tablet', '2024-01-01', '2024-01-14', 14, 'M54.50', "
-      "'yoga'),"
-      " ('FLEXERIL 10mg', '2024-01-17', '2024-01-30', 14, 'M62.830', '97110'),"
-      " ('Amrix 15 mg ER capsule', '2024-03-01', '2024-03-30', 30, 'G83.4', 'TENS unit');",
+      " ('Cyclobenzaprine HCl 10 MG Oral Tablet', '2024-01-01', '2024-01-14', 'M54.50', 'yoga'),"
+      " ('FLEXERIL 10mg', '2024-01-17', '2024-01-30', 'M62.830', '97110'),"
+      " ('Amrix 15 mg ER capsule', '2024-03-01', '2024-03-30', 'G83.4', 'TENS unit');",
       NULL, NULL, NULL);
   sqlite3_close(db);
   long size_before, size_after;
@@ -83,24 +98,39 @@ int main(void) {
 
   sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  rc = ext ? sqlite3_load_extension(db, ext, NULL, &error) : SQLITE_ERROR;
-  tap_is_int(rc, SQLITE_OK, "the extension loads into a read-write connection");
-  sqlite3_free(error);
-  int rows = 0, errors = 0;
-  for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db, queries[q], -1, &stmt, NULL) != SQLITE_OK) {
-      tap_diag("prepare: %s", sqlite3_errmsg(db));
-      errors += 100;
-      continue;
+  int loaded = ext != NULL && ef_register_and_list(db, ef_load_extension, (void *)ext, &engine);
+  tap_ok(loaded, "the extension loads into a read-write connection");
+  if (!loaded) return tap_done();
+  size_t differences = EF_COMPARE(&engine, function_examples, stdout, "# ");
+  tap_ok(engine.count > 0 && differences == 0,
+         "the examples cover exactly the engine's %zu functions and arities (%zu differences)",
+         engine.count, differences);
+
+  int calls = 0, failed = 0;
+  char message[256];
+  for (size_t i = 0; i < engine.count; i++) {
+    const function_example *example =
+        function_example_for(engine.rows[i].name, engine.rows[i].narg);
+    if (example == NULL) continue; /* a difference, failed above */
+    char *sql = function_query(&engine.rows[i], example);
+    int rows = run_query(db, sql, message);
+    int want = engine.rows[i].kind == 'a' ? 1 : 3; /* an aggregate gives one row */
+    calls++;
+    if (rows != want) {
+      failed++;
+      tap_diag("%s: %d rows, not %d (%s)", sql, rows, want, message);
     }
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) rows++;
-    if (rc != SQLITE_DONE) errors++;
-    sqlite3_finalize(stmt);
+    sqlite3_free(sql);
   }
-  tap_ok(rows > 10 && errors == 1, "every function ran (%d rows, %d expected error)", rows, errors);
+  tap_ok(calls == (int)engine.count && failed == 0,
+         "every function of the engine ran over the file's rows (%d calls, %d failed)", calls,
+         failed);
+  tap_ok(run_query(db, other_queries[0], message) > 0,
+         "guideline_evidence ran over the file's rows%s", message);
+  tap_ok(run_query(db, other_queries[1], message) < 0, "a call that fails: %s", message);
   tap_ok(sqlite3_total_changes(db) == 0, "SQLite counts no change");
   sqlite3_close(db);
+  ef_free(&engine);
 
   uint64_t after = file_hash(path, &size_after);
   tap_ok(after == before && size_after == size_before, "the file's bytes are unchanged");

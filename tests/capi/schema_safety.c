@@ -3,67 +3,26 @@
 ** file, used again after the file is closed and reopened with
 ** PRAGMA trusted_schema=OFF, then PRAGMA integrity_check.
 **
-** Scalar functions appear in a view, a trigger, a CHECK constraint, a
-** generated column and an index expression. Aggregates, the window
-** function and guideline_evidence can only appear in a view (SQLite allows
-** no aggregate in the others), so they are in the view. Results read
-** before the reopen must equal those read after it.
+** Scalar functions appear in a generated column (STORED and VIRTUAL in
+** turn), a CHECK constraint, an index expression and a trigger.
+** Aggregates, the window function and guideline_evidence can only appear
+** in a view (SQLite allows no aggregate in the others), so they are in the
+** view. Results read before the reopen must equal those read after it.
+**
+** The functions and arities are the engine's own list (pragma_function_list
+** after loading, tests/support/every_function.h); the schema is written
+** from it, with the valid arguments of tests/support/function_examples.h
+** over the table's columns, and the test fails when that table and the
+** engine's list differ. Besides them, a CHECK with a meaning (no red-flag
+** code, no TENS) and an index whose first expression a query names.
 */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "support/function_examples.h"
 #include "tap.h"
-
-static const char *const schema =
-    "CREATE TABLE fill(id INTEGER PRIMARY KEY, drug TEXT, s TEXT, e TEXT, code TEXT, therapy TEXT,"
-    "  ingredient TEXT GENERATED ALWAYS AS (relaxant_ingredient(drug)) STORED,"
-    "  days INTEGER GENERATED ALWAYS AS (relaxant_days(s, e)) VIRTUAL,"
-    "  last_day TEXT GENERATED ALWAYS AS (relaxant_end(s, 14)) VIRTUAL,"
-    "  overdue INTEGER GENERATED ALWAYS AS (relaxant_overdue(s, e)) VIRTUAL,"
-    "  overdue_as_of INTEGER GENERATED ALWAYS AS (relaxant_overdue(s, e, '2024-01-10')) VIRTUAL,"
-    "  overdue_14 INTEGER GENERATED ALWAYS AS (relaxant_overdue(s, e, NULL, 14)) VIRTUAL,"
-    "  alerts TEXT GENERATED ALWAYS AS (relaxant_dose_alerts(drug, 10, 3)) VIRTUAL,"
-    "  alerts_h TEXT GENERATED ALWAYS AS (relaxant_dose_alerts(drug, 10, 3, 'mild')) VIRTUAL,"
-    "  alerts_ha TEXT GENERATED ALWAYS AS (relaxant_dose_alerts(drug, 10, 3, 'none', 70)) VIRTUAL,"
-    "  intervention TEXT GENERATED ALWAYS AS (intervention_code(therapy)) STORED,"
-    "  phase TEXT GENERATED ALWAYS AS (pain_phase(s, e)) VIRTUAL,"
-    "  phase_w TEXT GENERATED ALWAYS AS (pain_phase(relaxant_days(s, e) / 7.0)) VIRTUAL,"
-    "  class TEXT GENERATED ALWAYS AS (icd10_class(code)) VIRTUAL,"
-    "  plan TEXT GENERATED ALWAYS AS (recommend_plan('onset', s, 'as_of', e, 'tried', therapy)) "
-    "VIRTUAL,"
-    "  version TEXT GENERATED ALWAYS AS (backpain_version()) VIRTUAL,"
-    "  CHECK (relaxant_days(s, e) <= 365 AND pain_phase(s, e) IS NOT NULL"
-    "         AND coalesce(icd10_class(code), '') NOT LIKE 'red_flag%'"
-    "         AND intervention_code(therapy) IS NOT 'tens'));"
-    "CREATE INDEX fill_expr ON fill(relaxant_ingredient(drug), relaxant_overdue(s, e),"
-    "  icd10_class(code), intervention_code(therapy), pain_phase(s, e), relaxant_end(s, 7),"
-    "  relaxant_days(s, e), relaxant_dose_alerts(drug, 10, 3, 'none', 70), backpain_version(),"
-    "  length(recommend_plan('onset', s, 'as_of', e)));"
-    "CREATE TABLE log(id INTEGER, what TEXT);"
-    "CREATE TRIGGER fill_log AFTER INSERT ON fill BEGIN"
-    "  INSERT INTO log VALUES (NEW.id, relaxant_ingredient(NEW.drug) || '|' || "
-    "relaxant_days(NEW.s, NEW.e)"
-    "    || '|' || relaxant_end(NEW.s, 7) || '|' || relaxant_overdue(NEW.s, NEW.e, NEW.e, 21)"
-    "    || '|' || ifnull(relaxant_dose_alerts(NEW.drug, 10, 4, 'none', 70), '-') || '|' || "
-    "intervention_code(NEW.therapy)"
-    "    || '|' || pain_phase(NEW.s, NEW.e) || '|' || ifnull(icd10_class(NEW.code), '-')"
-    "    || '|' || length(recommend_plan('tried', NEW.therapy, 'pain_weeks', 20))"
-    "    || '|' || backpain_version());"
-    "END;"
-    "CREATE VIEW audit AS"
-    "  SELECT (SELECT relaxant_courses(s, e) FROM fill) AS courses,"
-    "         (SELECT relaxant_courses(s, e, 0) FROM fill) AS courses_gap0,"
-    "         (SELECT relaxant_courses(s, e, 0, 5) FROM fill) AS courses_max5,"
-    "         (SELECT relaxant_longest_course(s, e) FROM fill) AS longest,"
-    "         (SELECT relaxant_longest_course(s, e, 30) FROM fill) AS longest_gap30,"
-    "         (SELECT group_concat(n) FROM (SELECT relaxant_course_no(s, e) OVER (ORDER BY s) AS n "
-    "FROM fill)) AS labels,"
-    "         (SELECT group_concat(n) FROM (SELECT relaxant_course_no(s, e, 30) OVER (ORDER BY s) "
-    "AS n FROM fill)) AS labels30,"
-    "         (SELECT group_concat(id) FROM guideline_evidence WHERE intervention IN (SELECT "
-    "intervention FROM fill)) AS evidence;";
 
 static const char *const rows =
     "INSERT INTO fill(drug, s, e, code, therapy) VALUES"
@@ -72,20 +31,97 @@ static const char *const rows =
     "  ('FLEXERIL 10mg', '2024-01-17', '2024-01-30', 'M62.830', '97110'),"
     "  ('Robaxin-750', '2024-03-01', '2024-03-10', 'M54.41', 'heating pad');";
 
-/* Everything the objects compute, as one text. */
-static const char *const readback =
-    "SELECT group_concat(x, char(10)) FROM ("
-    " SELECT id || ':' || ingredient || '|' || days || '|' || last_day || '|' || overdue || '|' ||"
-    "   overdue_as_of || '|' || overdue_14 || '|' || ifnull(alerts, '-') || '|' || "
-    "ifnull(alerts_h, '-') || '|' ||"
-    "   ifnull(alerts_ha, '-') || '|' || intervention || '|' || phase || '|' || phase_w || '|' ||"
-    "   ifnull(class, '-') || '|' || length(plan) || '|' || version AS x FROM fill"
-    " UNION ALL SELECT 'log ' || id || ':' || what FROM log"
-    " UNION ALL SELECT 'view:' || courses || courses_gap0 || courses_max5 || longest || "
-    "longest_gap30 ||"
-    "   labels || labels30 || evidence FROM audit"
-    " UNION ALL SELECT 'index:' || group_concat(id) FROM fill INDEXED BY fill_expr"
-    "   WHERE relaxant_ingredient(drug) = 'cyclobenzaprine')";
+/* The schema and the query that reads back everything it computes. */
+typedef struct {
+  char *schema;
+  char *readback;
+  int scalars, in_view; /* calls in the table's objects, in the view */
+} schema_text;
+
+/* The call of engine row f over the columns of fill, or NULL (no example). */
+static char *call_text(const ef_function *f) {
+  const function_example *example = function_example_for(f->name, f->narg);
+  if (example == NULL) return NULL;
+  sqlite3_str *sql = sqlite3_str_new(NULL);
+  function_example_call(sql, example, f->narg, example->columns);
+  return sqlite3_str_finish(sql);
+}
+
+static void build_schema(const ef_list *engine, schema_text *out) {
+  sqlite3_str *table = sqlite3_str_new(NULL), *check = sqlite3_str_new(NULL);
+  sqlite3_str *index = sqlite3_str_new(NULL), *trigger = sqlite3_str_new(NULL);
+  sqlite3_str *view = sqlite3_str_new(NULL), *row_text = sqlite3_str_new(NULL);
+  sqlite3_str *view_text = sqlite3_str_new(NULL);
+  out->scalars = out->in_view = 0;
+  sqlite3_str_appendall(table,
+                        "CREATE TABLE fill(id INTEGER PRIMARY KEY, drug TEXT, s TEXT, "
+                        "e TEXT, code TEXT, therapy TEXT");
+  sqlite3_str_appendall(check,
+                        "  CONSTRAINT no_red_flag CHECK (relaxant_days(s, e) <= 365 AND "
+                        "pain_phase(s, e) IS NOT NULL AND coalesce(icd10_class(code), '') "
+                        "NOT LIKE 'red_flag%' AND intervention_code(therapy) IS NOT 'tens'),"
+                        "\n  CONSTRAINT every_scalar CHECK (1");
+  sqlite3_str_appendall(index, "CREATE INDEX fill_expr ON fill(relaxant_ingredient(drug)");
+  sqlite3_str_appendall(trigger,
+                        "CREATE TABLE log(id INTEGER, what TEXT);"
+                        "CREATE TRIGGER fill_log AFTER INSERT ON fill BEGIN"
+                        "  INSERT INTO log SELECT id, ''");
+  sqlite3_str_appendall(view,
+                        "CREATE VIEW audit AS SELECT (SELECT group_concat(id) FROM "
+                        "guideline_evidence WHERE intervention IN (SELECT "
+                        "intervention_code(therapy) FROM fill)) AS evidence");
+  sqlite3_str_appendall(row_text, "SELECT id || ':'");
+  sqlite3_str_appendall(view_text, "SELECT 'view:' || ifnull(evidence, '-')");
+  for (size_t i = 0; i < engine->count; i++) {
+    const ef_function *f = &engine->rows[i];
+    char *call = call_text(f);
+    if (call == NULL) continue; /* a difference, failed in main */
+    if (f->kind == 's') {
+      sqlite3_str_appendf(table, ",\n  g%d GENERATED ALWAYS AS (%s) %s", (int)i, call,
+                          out->scalars % 2 ? "VIRTUAL" : "STORED");
+      sqlite3_str_appendf(check, "\n    AND typeof(%s) <> ''", call);
+      sqlite3_str_appendf(index, ",\n  %s", call);
+      sqlite3_str_appendf(trigger, "\n    || '|' || ifnull(%s, '-')", call);
+      sqlite3_str_appendf(row_text, " || '|' || ifnull(g%d, '-')", (int)i);
+      out->scalars++;
+    } else {
+      if (f->kind == 'w') {
+        sqlite3_str_appendf(view,
+                            ",\n  (SELECT group_concat(n) FROM (SELECT %s OVER (ORDER BY s) "
+                            "AS n FROM fill)) AS v%d",
+                            call, (int)i);
+      } else {
+        sqlite3_str_appendf(view, ",\n  (SELECT %s FROM fill) AS v%d", call, (int)i);
+      }
+      sqlite3_str_appendf(view_text, " || '|' || ifnull(v%d, '-')", (int)i);
+      out->in_view++;
+    }
+    sqlite3_free(call);
+  }
+  char *check_text = sqlite3_str_finish(check);
+  char *index_text = sqlite3_str_finish(index);
+  char *trigger_text = sqlite3_str_finish(trigger);
+  char *view_sql = sqlite3_str_finish(view);
+  char *row_sql = sqlite3_str_finish(row_text);
+  char *view_row_sql = sqlite3_str_finish(view_text);
+  sqlite3_str_appendf(table, ",\n%s));\n%s);\n%s\n    FROM fill WHERE id = NEW.id;\nEND;\n%s;",
+                      check_text, index_text, trigger_text, view_sql);
+  out->schema = sqlite3_str_finish(table);
+  out->readback = sqlite3_mprintf(
+      "SELECT group_concat(x, char(10)) FROM ("
+      " %s AS x FROM fill"
+      " UNION ALL SELECT 'log ' || id || ':' || what FROM log"
+      " UNION ALL %s FROM audit"
+      " UNION ALL SELECT 'index:' || group_concat(id) FROM fill INDEXED BY fill_expr"
+      "   WHERE relaxant_ingredient(drug) = 'cyclobenzaprine')",
+      row_sql, view_row_sql);
+  sqlite3_free(check_text);
+  sqlite3_free(index_text);
+  sqlite3_free(trigger_text);
+  sqlite3_free(view_sql);
+  sqlite3_free(row_sql);
+  sqlite3_free(view_row_sql);
+}
 
 static char *query_text(sqlite3 *db, const char *sql) {
   sqlite3_stmt *stmt = NULL;
@@ -103,19 +139,18 @@ static char *query_text(sqlite3 *db, const char *sql) {
   return out;
 }
 
-static sqlite3 *open_with_extension(const char *path, int trusted_schema) {
+/* Opens path with trusted_schema=OFF and backpain loaded; the functions
+** loading added go to *engine. */
+static sqlite3 *open_with_extension(const char *path, ef_list *engine) {
   sqlite3 *db;
-  char *error = NULL;
   const char *ext = getenv("BACKPAIN_EXT");
   sqlite3_open(path, &db);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  if (ext == NULL || sqlite3_load_extension(db, ext, NULL, &error) != SQLITE_OK) {
-    printf("Bail out! cannot load %s: %s\n", ext ? ext : "(BACKPAIN_EXT unset)",
-           error ? error : "");
+  if (ext == NULL || !ef_register_and_list(db, ef_load_extension, (void *)ext, engine)) {
+    printf("Bail out! cannot load %s and list its functions\n", ext ? ext : "(BACKPAIN_EXT unset)");
     exit(2);
   }
-  sqlite3_exec(db, trusted_schema ? "PRAGMA trusted_schema=ON" : "PRAGMA trusted_schema=OFF", NULL,
-               NULL, NULL);
+  sqlite3_exec(db, "PRAGMA trusted_schema=OFF", NULL, NULL, NULL);
   return db;
 }
 
@@ -123,27 +158,40 @@ int main(void) {
   char dir[] = "/tmp/backpain-schema-XXXXXX";
   char path[128];
   char *error = NULL;
+  ef_list engine, again;
+  schema_text schema;
   if (mkdtemp(dir) == NULL) return 2;
   snprintf(path, sizeof(path), "%s/schema.db", dir);
 
-  sqlite3 *db = open_with_extension(path, 0);
-  int rc = sqlite3_exec(db, schema, NULL, NULL, &error);
+  sqlite3 *db = open_with_extension(path, &engine);
+  size_t differences = EF_COMPARE(&engine, function_examples, stdout, "# ");
+  tap_ok(engine.count > 0 && differences == 0,
+         "the examples cover exactly the engine's %zu functions and arities (%zu differences)",
+         engine.count, differences);
+  build_schema(&engine, &schema);
+  tap_ok(schema.scalars + schema.in_view == (int)engine.count,
+         "the schema calls each: %d scalar calls in generated columns, the CHECK, the index and "
+         "the trigger; %d aggregate and window calls in the view",
+         schema.scalars, schema.in_view);
+  int rc = sqlite3_exec(db, schema.schema, NULL, NULL, &error);
   tap_ok(rc == SQLITE_OK, "schema objects with every function are created (%s)",
          error ? error : "ok");
+  if (rc != SQLITE_OK) tap_diag("%s", schema.schema);
   sqlite3_free(error);
   error = NULL;
   rc = sqlite3_exec(db, rows, NULL, NULL, &error);
   tap_ok(rc == SQLITE_OK, "rows go in through the trigger, CHECK, generated columns and index (%s)",
          error ? error : "ok");
   sqlite3_free(error);
-  char *before = query_text(db, readback);
+  char *before = query_text(db, schema.readback);
   tap_ok(strncmp(before, "error", 5) != 0 && strstr(before, "view:") && strstr(before, "log 3:") &&
              strstr(before, "index:1,2"),
          "every object reads back");
+  if (strncmp(before, "error", 5) == 0) tap_diag("%s", before);
   sqlite3_close(db);
 
-  db = open_with_extension(path, 0);
-  char *after = query_text(db, readback);
+  db = open_with_extension(path, &again);
+  char *after = query_text(db, schema.readback);
   tap_is_str(after, before,
              "after closing and reopening with trusted_schema=OFF: the same results");
   error = NULL;
@@ -159,7 +207,7 @@ int main(void) {
                     "INSERT INTO fill(drug, s, e, code, therapy) VALUES ('baclofen', '2024-05-01', "
                     "'2024-06-01', 'G83.4', 'yoga')",
                     NULL, NULL, &error);
-  tap_ok(rc == SQLITE_CONSTRAINT && error && strstr(error, "CHECK constraint failed"),
+  tap_ok(rc == SQLITE_CONSTRAINT && error && strstr(error, "CHECK constraint failed: no_red_flag"),
          "the CHECK constraint still refuses a red-flag code (%s)", error ? error : "accepted");
   sqlite3_free(error);
   char *integrity = query_text(db, "PRAGMA integrity_check");
@@ -172,6 +220,10 @@ int main(void) {
   free(after);
   free(integrity);
   free(count);
+  sqlite3_free(schema.schema);
+  sqlite3_free(schema.readback);
+  ef_free(&engine);
+  ef_free(&again);
   unlink(path);
   rmdir(dir);
   return tap_done();

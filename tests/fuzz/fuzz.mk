@@ -84,7 +84,7 @@ $(FUZZ_CORE_NAMES:%=$(FUZZ_OUT)/%): $(FUZZ_OUT)/%: $(FUZZ_DIR)/%.c \
 # The SQL harness links the whole extension statically into the fuzzer,
 # with the system SQLite.
 $(FUZZ_OUT)/fuzz_sql: $(FUZZ_DIR)/fuzz_sql.c $(FUZZ_ALL_SRC) $(FUZZ_HEADERS) \
-    $(FUZZ_DIR)/fuzz.mk $(FUZZ_DIR)/fuzz_check.h $(FUZZ_OUT)/cflags
+    $(FUZZ_DIR)/fuzz.mk $(FUZZ_DIR)/fuzz_check.h tests/support/every_function.h $(FUZZ_OUT)/cflags
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	$(FUZZ_Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DSQLITE_CORE -o $@ $< $(FUZZ_ALL_SRC) \

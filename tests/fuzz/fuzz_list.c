@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_list.h"
 #include "fuzz_check.h"
 
@@ -60,8 +61,6 @@ typedef struct {
   int truncated[MAX_ITEMS];
   size_t overflow; /* items beyond MAX_ITEMS, counted only */
 } run_log;
-
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 static int record_item(void *context, const char *item, size_t length, int truncated) {
   run_log *log = context;
@@ -141,8 +140,8 @@ static void csv_oracle(const char *text, size_t n, expected_items *e) {
     size_t start = pos;
     while (pos < n && text[pos] != ',') pos++;
     size_t end = pos;
-    while (start < end && is_space(text[start])) start++;
-    while (end > start && is_space(text[end - 1])) end--;
+    while (start < end && bp_is_space(text[start])) start++;
+    while (end > start && bp_is_space(text[end - 1])) end--;
     if (end > start) {
       expect_begin(e);
       for (size_t i = start; i < end; i++) expect_byte(e, text[i]);
@@ -166,7 +165,7 @@ typedef struct {
 } cursor;
 
 static void skip_ws(cursor *c) {
-  while (c->pos < c->n && is_space(c->text[c->pos])) c->pos++;
+  while (c->pos < c->n && bp_is_space(c->text[c->pos])) c->pos++;
 }
 
 static int hex_value(char ch) {
@@ -251,28 +250,26 @@ static int oracle_string(cursor *c, expected_items *e) {
   return 0;
 }
 
-static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
-
 /* RFC 8259 number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
 static int oracle_number(cursor *c, expected_items *e) {
   size_t start = c->pos;
   if (c->pos < c->n && c->text[c->pos] == '-') c->pos++;
-  if (c->pos >= c->n || !is_digit(c->text[c->pos])) return 0;
+  if (c->pos >= c->n || !bp_is_digit(c->text[c->pos])) return 0;
   if (c->text[c->pos] == '0') {
     c->pos++;
   } else {
-    while (c->pos < c->n && is_digit(c->text[c->pos])) c->pos++;
+    while (c->pos < c->n && bp_is_digit(c->text[c->pos])) c->pos++;
   }
   if (c->pos < c->n && c->text[c->pos] == '.') {
     c->pos++;
-    if (c->pos >= c->n || !is_digit(c->text[c->pos])) return 0;
-    while (c->pos < c->n && is_digit(c->text[c->pos])) c->pos++;
+    if (c->pos >= c->n || !bp_is_digit(c->text[c->pos])) return 0;
+    while (c->pos < c->n && bp_is_digit(c->text[c->pos])) c->pos++;
   }
   if (c->pos < c->n && (c->text[c->pos] == 'e' || c->text[c->pos] == 'E')) {
     c->pos++;
     if (c->pos < c->n && (c->text[c->pos] == '+' || c->text[c->pos] == '-')) c->pos++;
-    if (c->pos >= c->n || !is_digit(c->text[c->pos])) return 0;
-    while (c->pos < c->n && is_digit(c->text[c->pos])) c->pos++;
+    if (c->pos >= c->n || !bp_is_digit(c->text[c->pos])) return 0;
+    while (c->pos < c->n && bp_is_digit(c->text[c->pos])) c->pos++;
   }
   expect_begin(e);
   for (size_t i = start; i < c->pos; i++) expect_byte(e, c->text[i]);
@@ -299,7 +296,7 @@ static json_verdict json_oracle(const char *text, size_t n, expected_items *e) {
       char ch = text[c.pos];
       if (ch == '"') {
         if (!oracle_string(&c, e)) return JSON_MALFORMED;
-      } else if (ch == '-' || is_digit(ch)) {
+      } else if (ch == '-' || bp_is_digit(ch)) {
         if (!oracle_number(&c, e)) return JSON_MALFORMED;
       } else if (starts_with(&c, "null")) {
         c.pos += 4;
@@ -377,7 +374,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
 
   size_t lead = 0;
-  while (lead < size && is_space(text[lead])) lead++;
+  while (lead < size && bp_is_space(text[lead])) lead++;
   int is_json = lead < size && text[lead] == '[';
 
   expected_items *expected = calloc(1, sizeof(*expected));
@@ -395,8 +392,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       size_t len = small->lengths[i];
       CHECK(len > 0);
       CHECK(memchr(item, ',', len) == NULL);
-      CHECK(!is_space(item[0]));
-      if (!small->truncated[i]) CHECK(!is_space(item[len - 1]));
+      CHECK(!bp_is_space(item[0]));
+      if (!small->truncated[i]) CHECK(!bp_is_space(item[len - 1]));
     }
   } else {
     json_verdict verdict = json_oracle(text, size, expected);

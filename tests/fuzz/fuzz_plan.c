@@ -16,10 +16,12 @@
 **              pair repeats; every step has a reason and at most
 **              BP_STEP_MAX_EVIDENCE evidence ids, each of which is the id of
 **              a row of bp_evidence_rows.
-**   contract   (sql-api.md section 3) a red flag gives the single step
-**              "evaluate specific_cause_evaluation"; other plans end with
+**   contract   (sql-api.md section 3) a red flag gives the step
+**              "evaluate specific_cause_evaluation", after "stop
+**              muscle_relaxant" when the relaxant is overdue, and nothing
+**              else; other plans end with
 **              "avoid lumbar_support", "avoid tens"; tens, lumbar_support
-**              and muscle_relaxant are never continued; relaxant_days > 21
+**              and muscle_relaxant are never continued; relaxant_days > max_days
 **              gives "stop muscle_relaxant" and the relaxant_overdue
 **              warning; "consider muscle_relaxant" needs spasm, no
 **              contraindication, no moderate/severe hepatic impairment.
@@ -43,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_content_evidence.h"
 #include "bp_content_plan.h"
 #include "bp_plan.h"
@@ -71,8 +74,7 @@ static void read_patient(byte_reader *r, bp_patient *p) {
 #define GIVEN() ((given >> (bit++)) & 1u)
   if (GIVEN()) {
     p->pain_weeks_given = 1;
-    p->pain_weeks =
-        next_number(r, 2000, week_boundaries, sizeof(week_boundaries) / sizeof(week_boundaries[0]));
+    p->pain_weeks = next_number(r, 2000, week_boundaries, BP_COUNT(week_boundaries));
   }
   int onset = GIVEN(), as_of = GIVEN();
   bp_day first = (bp_day)(BP_DAY_MIN + next_u32(r) % (uint32_t)(BP_DAY_MAX - BP_DAY_MIN + 1));
@@ -94,8 +96,7 @@ static void read_patient(byte_reader *r, bp_patient *p) {
   }
   if (GIVEN()) {
     p->age_given = 1;
-    p->age =
-        next_number(r, 150, age_boundaries, sizeof(age_boundaries) / sizeof(age_boundaries[0]));
+    p->age = next_number(r, 150, age_boundaries, BP_COUNT(age_boundaries));
   }
   p->tried = next_u32(r) & ((1u << BP_INTERVENTION_COUNT) - 1u);
   p->unrecognised = (int)GIVEN();
@@ -105,13 +106,11 @@ static void read_patient(byte_reader *r, bp_patient *p) {
   }
   if (GIVEN()) {
     p->pain_baseline_given = 1;
-    p->pain_baseline = next_number(r, 10, score_boundaries,
-                                   sizeof(score_boundaries) / sizeof(score_boundaries[0]));
+    p->pain_baseline = next_number(r, 10, score_boundaries, BP_COUNT(score_boundaries));
   }
   if (GIVEN()) {
     p->pain_now_given = 1;
-    p->pain_now = next_number(r, 10, score_boundaries,
-                              sizeof(score_boundaries) / sizeof(score_boundaries[0]));
+    p->pain_now = next_number(r, 10, score_boundaries, BP_COUNT(score_boundaries));
   }
   if (GIVEN()) {
     /* (0, 1]: never 0. */
@@ -327,9 +326,16 @@ static void check_plan(const bp_patient *p, const bp_plan *plan) {
 
   int64_t days = p->relaxant_days_given ? p->relaxant_days : 0;
   if (p->red_flag) {
-    CHECK(plan->step_count == 1);
-    CHECK(plan->steps[0].action == BP_ACTION_EVALUATE &&
-          plan->steps[0].intervention == BP_INT_SPECIFIC_CAUSE_EVALUATION);
+    /* evaluate specific_cause_evaluation, and nothing else but, when the
+    ** relaxant is overdue, stop muscle_relaxant before it (relaxant rule 1
+    ** holds on every pathway, contract section 3) */
+    int overdue = days > bp_relaxant_max_days.value;
+    CHECK(plan->step_count == 1 + (size_t)overdue);
+    CHECK(plan->steps[overdue].action == BP_ACTION_EVALUATE &&
+          plan->steps[overdue].intervention == BP_INT_SPECIFIC_CAUSE_EVALUATION);
+    CHECK(!overdue || (plan->steps[0].action == BP_ACTION_STOP &&
+                       plan->steps[0].intervention == BP_INT_MUSCLE_RELAXANT &&
+                       ((plan->warnings >> BP_WARN_RELAXANT_OVERDUE) & 1u)));
     return;
   }
   CHECK(plan->step_count >= 2);

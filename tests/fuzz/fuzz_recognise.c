@@ -34,18 +34,19 @@
 **
 ** No state is kept between inputs.
 */
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_content_codes.h"
 #include "bp_content_interventions.h"
 #include "bp_content_relaxant.h"
 #include "bp_icd10.h"
 #include "bp_intervention.h"
 #include "bp_relaxant.h"
+#include "bp_text.h"
 #include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -53,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *const canonical_ingredients[] = {
     "cyclobenzaprine", "carisoprodol",  "methocarbamol", "metaxalone",
     "tizanidine",      "chlorzoxazone", "orphenadrine",  "baclofen"};
-#define INGREDIENT_COUNT (sizeof(canonical_ingredients) / sizeof(canonical_ingredients[0]))
+#define INGREDIENT_COUNT BP_COUNT(canonical_ingredients)
 
 static int same_text(const char *a, const char *b) {
   if (a == NULL || b == NULL) return a == b;
@@ -69,20 +70,9 @@ static void *copy_of(const void *data, size_t size) {
 
 static char *ascii_cased(const char *text, size_t n, int upper) {
   char *copy = copy_of(text, n);
-  for (size_t i = 0; i < n; i++) {
-    char c = copy[i];
-    if (upper && c >= 'a' && c <= 'z') copy[i] = (char)(c - 'a' + 'A');
-    if (!upper && c >= 'A' && c <= 'Z') copy[i] = (char)(c - 'A' + 'a');
-  }
+  for (size_t i = 0; i < n; i++)
+    copy[i] = upper ? bp_ascii_upper(copy[i]) : bp_ascii_lower(copy[i]);
   return copy;
-}
-
-static int ascii_ieq(const char *text, size_t n, const char *lower) {
-  if (strlen(lower) != n) return 0;
-  for (size_t i = 0; i < n; i++) {
-    if (tolower((unsigned char)text[i]) != (unsigned char)lower[i]) return 0;
-  }
-  return 1;
 }
 
 static int same_product(const bp_relaxant_product *a, const bp_relaxant_product *b) {
@@ -98,15 +88,39 @@ static int is_canonical_ingredient(const char *name) {
   return 0;
 }
 
-/* 1 if text contains the lower-case ASCII word, ignoring ASCII case. */
+/* 1 if text, read as words are read (ASCII case ignored, letters with
+** diacritics folded to their base letter, combining marks dropped: the
+** classes of bp_char_classify), contains the lower-case ASCII word. */
 static int contains_ignoring_case(const char *text, size_t n, const char *word) {
-  size_t length = strlen(word);
-  for (size_t i = 0; i + length <= n; i++) {
-    size_t k = 0;
-    while (k < length && tolower((unsigned char)text[i + k]) == (unsigned char)word[k]) k++;
-    if (k == length) return 1;
+  char *folded = malloc(n + 1);
+  size_t length = 0, word_length = strlen(word);
+  CHECK(folded != NULL);
+  for (size_t i = 0; i < n;) {
+    uint32_t code_point;
+    size_t step = bp_utf8_decode((const unsigned char *)text + i, n - i, &code_point);
+    char c = ' ';
+    if (step == 0) {
+      step = 1; /* an invalid byte separates */
+    } else if (code_point < 0x80) {
+      c = bp_ascii_lower((char)code_point);
+    } else {
+      char base = 0;
+      bp_char_class kind = bp_char_classify(code_point, &base);
+      if (kind == BP_CHAR_MARK) {
+        i += step;
+        continue;
+      }
+      if ((kind == BP_CHAR_LETTER || kind == BP_CHAR_DIGIT) && base != 0) c = base;
+    }
+    folded[length++] = c;
+    i += step;
   }
-  return 0;
+  int found = 0;
+  for (size_t i = 0; !found && i + word_length <= length; i++) {
+    found = memcmp(folded + i, word, word_length) == 0;
+  }
+  free(folded);
+  return found;
 }
 
 /* ---- Relaxants -------------------------------------------------------- */
@@ -171,20 +185,18 @@ static void check_intervention(const char *text, size_t n, const char *upper) {
 
   /* Canonical ids map to themselves in free text. */
   for (int i = 0; i < BP_INTERVENTION_COUNT; i++) {
-    if (ascii_ieq(text, n, bp_interventions[i].id)) CHECK(ok && found == (bp_intervention)i);
+    if (bp_ascii_ieq(text, n, bp_interventions[i].id)) CHECK(ok && found == (bp_intervention)i);
   }
 }
 
 /* ---- ICD-10 ------------------------------------------------------------- */
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 /* The code shape of bp_icd10.h, written out again: the significant
 ** characters (upper-cased, without the dot) go to out. */
 static int icd10_shape(const char *text, size_t n, char out[8]) {
   size_t start = 0, end = n, len = 0;
-  while (start < end && is_space(text[start])) start++;
-  while (end > start && is_space(text[end - 1])) end--;
+  while (start < end && bp_is_space(text[start])) start++;
+  while (end > start && bp_is_space(text[end - 1])) end--;
   size_t dots = 0;
   for (size_t i = start; i < end; i++) {
     char c = text[i];
@@ -193,10 +205,10 @@ static int icd10_shape(const char *text, size_t n, char out[8]) {
       if (dots++ > 0 || i - start != 3 || i + 1 == end) return 0;
       continue;
     }
-    if (!isalnum((unsigned char)c)) return 0;
-    if (len == 0 && !isalpha((unsigned char)c)) return 0;
+    if (!bp_is_ascii_letter(c) && !bp_is_digit(c)) return 0;
+    if (len == 0 && !bp_is_ascii_letter(c)) return 0;
     if (len == 7) return 0;
-    out[len++] = (char)toupper((unsigned char)c);
+    out[len++] = bp_ascii_upper(c);
   }
   out[len] = '\0';
   return len >= 3;

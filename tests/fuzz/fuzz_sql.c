@@ -30,9 +30,18 @@
 **
 ** Scalars take their arguments from the first fields. Aggregates and the
 ** window function read the fields as rows (start, end[, gap_days[,
-** max_days]]) of a VALUES list. recommend_plan() takes every field as an
-** argument (an odd count tests its own error). The virtual table is
-** queried with WHERE <column> = ?1 [AND <column> = ?2].
+** max_days[, as_of]]]) of a VALUES list (course_calls[]).
+** recommend_plan() takes every field as an argument (an odd count tests
+** its own error). The virtual table is queried with WHERE <column> = ?1
+** [AND <column> = ?2].
+**
+** Every function: before the first input, the functions and arities the
+** calls run (scalar_calls[], course_calls[], recommend_plan) are compared
+** with the engine's own list, pragma_function_list after registration
+** (tests/support/every_function.h), and the harness aborts on any
+** difference either way, so a function added to the extension cannot go
+** unfuzzed. The calls keep a fixed order (the seed corpus names them by
+** selector); a new call goes last.
 **
 ** Invariants:
 **   - each call gives a row, or an error whose message starts with the
@@ -50,7 +59,9 @@
 **     n)) = n; relaxant_overdue(s, e) = relaxant_days(s, e) > 21;
 **     pain_phase(a, b) agrees with relaxant_days(a, b); relaxant_courses,
 **     relaxant_longest_course and relaxant_course_no agree on the same rows
-**     (largest span, number of courses, number of fills); a non-NULL
+**     (largest span, number of courses, and without as_of the number of
+**     fills; with max_days, which the other two do not take, only a
+**     relaxant_courses that succeeds says they must); a non-NULL
 **     relaxant_dose_alerts() means relaxant_ingredient() is
 **     cyclobenzaprine; every evidence id in a plan is a guideline_evidence
 **     row;
@@ -69,7 +80,9 @@
 
 #include <sqlite3.h>
 
+#include "../support/every_function.h"
 #include "backpain.h"
+#include "bp_common.h"
 #include "fuzz_check.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -99,7 +112,7 @@ static const char *const plan_keys[] = {
     "serotonergic", "preferences",
     /* garbage keys */
     "", "PAIN_WEEKS", "pain_weeks ", "painweeks", "tried\xff", "x"};
-#define PLAN_KEY_COUNT (sizeof(plan_keys) / sizeof(plan_keys[0]))
+#define PLAN_KEY_COUNT BP_COUNT(plan_keys)
 
 static void decode_field(const char *bytes, size_t length, field *f) {
   char number[64];
@@ -354,7 +367,6 @@ static const char *const icd10_classes[] = {
     "radiculopathy",         "disc_disorder",        "spinal_stenosis",
     "red_flag_cauda_equina", "red_flag_malignancy",  "red_flag_fracture",
     "red_flag_infection",    "red_flag_inflammatory"};
-#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- Scalars ------------------------------------------------------------------ */
 
@@ -374,7 +386,7 @@ static void check_version(sqlite3_value *r, const field *const *a) {
 static void check_ingredient(sqlite3_value *r, const field *const *a) {
   (void)a;
   CHECK(sqlite3_value_type(r) == SQLITE_NULL ||
-        value_is_text_in(r, ingredients, COUNT_OF(ingredients)));
+        value_is_text_in(r, ingredients, BP_COUNT(ingredients)));
 }
 
 static void check_end(sqlite3_value *r, const field *const *a) {
@@ -435,18 +447,18 @@ static void check_dose_alerts(sqlite3_value *r, const field *const *a) {
 static void check_intervention(sqlite3_value *r, const field *const *a) {
   (void)a;
   CHECK(sqlite3_value_type(r) == SQLITE_NULL ||
-        value_is_text_in(r, intervention_ids, COUNT_OF(intervention_ids)));
+        value_is_text_in(r, intervention_ids, BP_COUNT(intervention_ids)));
 }
 
 static void check_phase(sqlite3_value *r, const field *const *a) {
   (void)a;
-  CHECK(sqlite3_value_type(r) == SQLITE_NULL || value_is_text_in(r, phases, COUNT_OF(phases)));
+  CHECK(sqlite3_value_type(r) == SQLITE_NULL || value_is_text_in(r, phases, BP_COUNT(phases)));
 }
 
 static void check_icd10(sqlite3_value *r, const field *const *a) {
   (void)a;
   CHECK(sqlite3_value_type(r) == SQLITE_NULL ||
-        value_is_text_in(r, icd10_classes, COUNT_OF(icd10_classes)));
+        value_is_text_in(r, icd10_classes, BP_COUNT(icd10_classes)));
 }
 
 static const scalar_call scalar_calls[] = {
@@ -465,7 +477,7 @@ static const scalar_call scalar_calls[] = {
     {"pain_phase", 2, check_phase},
     {"icd10_class", 1, check_icd10},
 };
-#define SCALAR_COUNT COUNT_OF(scalar_calls)
+#define SCALAR_COUNT BP_COUNT(scalar_calls)
 
 static void run_scalar(const scalar_call *call, const field *fields, size_t count) {
   char sql[128];
@@ -512,16 +524,6 @@ static char *rows_sql(const char *head, int width, size_t rows, int partitions, 
   return sql;
 }
 
-/* The argument list "column1, column2[, ...]" of `width` columns; the
-** partition is column<width + 1>. */
-static void column_list(char *out, size_t size, int width) {
-  size_t n = 0;
-  out[0] = '\0';
-  for (int c = 1; c <= width; c++) {
-    n += (size_t)snprintf(out + n, size - n, "%scolumn%d", c > 1 ? ", " : "", c);
-  }
-}
-
 static sqlite3_stmt *prepare_rows(const char *sql, const field *fields, size_t count, int width,
                                   size_t rows) {
   sqlite3_stmt *stmt = prepare(sql);
@@ -531,12 +533,12 @@ static sqlite3_stmt *prepare_rows(const char *sql, const field *fields, size_t c
   return stmt;
 }
 
-/* An aggregate over the rows; returns 1 and its value, or 0 after its error. */
-static int run_aggregate(const char *name, int width, const field *fields, size_t count,
-                         sqlite3_value **out) {
-  char columns[128], head[192];
+/* An aggregate over the rows (of `width` fields each) with the argument
+** columns `columns`; returns 1 and its value, or 0 after its error. */
+static int run_aggregate(const char *name, const char *columns, int width, const field *fields,
+                         size_t count, sqlite3_value **out) {
+  char head[192];
   size_t rows = (count + (size_t)width - 1) / (size_t)width;
-  column_list(columns, sizeof(columns), width);
   snprintf(head, sizeof(head), "%s(%s)", name, columns);
   char *sql = rows_sql(head, width, rows, 1, "");
   sqlite3_stmt *stmt = prepare_rows(sql, fields, count, width, rows);
@@ -571,7 +573,7 @@ static const char *const window_frames[] = {
     /* the default frame, but rows in descending start order: an error */
     "ORDER BY column1 DESC",
 };
-#define FRAME_COUNT COUNT_OF(window_frames)
+#define FRAME_COUNT BP_COUNT(window_frames)
 /* One more variant: used as a plain aggregate (GROUP BY the partition). */
 #define AS_AGGREGATE FRAME_COUNT
 
@@ -580,12 +582,11 @@ static const char *const window_frames[] = {
 ** with the largest course number in *max_course (0 when every row was
 ** NULL), or 0 after its error.
 */
-static int run_course_no(int width, unsigned variant, int partitions, const field *fields,
-                         size_t count, sqlite3_int64 *max_course) {
-  char columns[128], head[512], tail[64] = "";
+static int run_course_no(const char *columns, int width, unsigned variant, int partitions,
+                         const field *fields, size_t count, sqlite3_int64 *max_course) {
+  char head[512], tail[64] = "";
   size_t rows = (count + (size_t)width - 1) / (size_t)width;
   unsigned frame = variant % (FRAME_COUNT + 1);
-  column_list(columns, sizeof(columns), width);
   if (frame == AS_AGGREGATE) {
     snprintf(head, sizeof(head), "relaxant_course_no(%s)", columns);
     snprintf(tail, sizeof(tail), "GROUP BY column%d", width + 1);
@@ -631,22 +632,50 @@ static void check_courses_json(sqlite3_value *courses) {
   CHECK(bad == 0);
 }
 
-static void run_courses_family(unsigned selector_variant, int courses_width, const field *fields,
-                               size_t count) {
+/*
+** The course calls, one per width of the rows (start, end, gap_days,
+** max_days, as_of): the arguments relaxant_courses takes from a row, and
+** those relaxant_longest_course and relaxant_course_no take (NULL: they
+** do not run, since the fourth column is max_days, which only
+** relaxant_courses has). LLVMFuzzerInitialize checks these arities, with
+** the scalar calls', against the engine's list of functions.
+*/
+typedef struct {
+  int width;
+  const char *courses;
+  int courses_args;
+  const char *siblings;
+  int sibling_args;
+} course_call;
+
+static const course_call course_calls[] = {
+    {2, "column1, column2", 2, "column1, column2", 2},
+    {3, "column1, column2, column3", 3, "column1, column2, column3", 3},
+    {4, "column1, column2, column3, column4", 4, NULL, 0},
+    {5, "column1, column2, column3, column4, column5", 5, "column1, column2, column3, column5", 4},
+};
+
+static void run_courses_family(unsigned selector_variant, const course_call *call,
+                               const field *fields, size_t count) {
   sqlite3_value *courses = NULL, *longest = NULL;
-  int courses_ok = run_aggregate("relaxant_courses", courses_width, fields, count, &courses);
+  int width = call->width;
+  int courses_ok = run_aggregate("relaxant_courses", call->courses, width, fields, count, &courses);
   if (courses_ok && sqlite3_value_type(courses) != SQLITE_NULL) check_courses_json(courses);
-  if (courses_width == 4) {
+  if (call->siblings == NULL) {
     sqlite3_value_free(courses);
     return;
   }
-  /* Same rows, same width: longest course and course numbers must agree. */
-  int longest_ok = run_aggregate("relaxant_longest_course", courses_width, fields, count, &longest);
-  CHECK(courses_ok == longest_ok);
+  /* Same rows: longest course and course numbers must agree. When the
+  ** rows have a max_days column that the siblings do not take, only a
+  ** call of relaxant_courses that succeeds says the others must. */
+  int same_arguments = strcmp(call->courses, call->siblings) == 0;
+  int longest_ok =
+      run_aggregate("relaxant_longest_course", call->siblings, width, fields, count, &longest);
+  CHECK(same_arguments ? courses_ok == longest_ok : !courses_ok || longest_ok);
   sqlite3_int64 max_course = 0;
   int partitions = 1 + (int)(selector_variant / (FRAME_COUNT + 1)) % 3;
-  int course_no_ok =
-      run_course_no(courses_width, selector_variant, partitions, fields, count, &max_course);
+  int course_no_ok = run_course_no(call->siblings, width, selector_variant, partitions, fields,
+                                   count, &max_course);
   if (courses_ok) {
     int is_null;
     int courses_null = sqlite3_value_type(courses) == SQLITE_NULL;
@@ -658,16 +687,19 @@ static void run_courses_family(unsigned selector_variant, int courses_width, con
       sqlite3_int64 span = query_int(
           "SELECT max(json_extract(value, '$.span_days')) FROM json_each(?1)", binds, 1, &is_null);
       CHECK(!is_null && span == sqlite3_value_int64(longest));
-      sqlite3_int64 fills = query_int(
-          "SELECT sum(json_extract(value, '$.fills')) FROM json_each(?1)", binds, 1, &is_null);
-      /* fills = rows whose start and end are both given */
-      size_t usable = 0;
-      for (size_t i = 0; i < count; i += (size_t)courses_width) {
-        if (arg(fields, count, i)->type != F_NULL && arg(fields, count, i + 1)->type != F_NULL) {
-          usable++;
+      /* Without as_of, fills = rows whose start and end are both given
+      ** (as_of also takes open fills and leaves out later ones). */
+      if (call->courses_args < 5) {
+        sqlite3_int64 fills = query_int(
+            "SELECT sum(json_extract(value, '$.fills')) FROM json_each(?1)", binds, 1, &is_null);
+        size_t usable = 0;
+        for (size_t i = 0; i < count; i += (size_t)width) {
+          if (arg(fields, count, i)->type != F_NULL && arg(fields, count, i + 1)->type != F_NULL) {
+            usable++;
+          }
         }
+        CHECK(!is_null && (size_t)fills == usable);
       }
-      CHECK(!is_null && (size_t)fills == usable);
       unsigned frame = selector_variant % (FRAME_COUNT + 1);
       if (course_no_ok && partitions == 1 && frame <= 1) {
         sqlite3_int64 courses_count = query_int("SELECT json_array_length(?1)", binds, 1, &is_null);
@@ -723,7 +755,7 @@ static void run_recommend_plan(const field *fields, size_t count) {
 static const char *const evidence_columns[] = {
     "id",     "intervention", "category",       "population", "comparator", "outcome",
     "effect", "quality",      "recommendation", "statement",  "source",     "note"};
-#define EVIDENCE_COLUMN_COUNT COUNT_OF(evidence_columns)
+#define EVIDENCE_COLUMN_COUNT BP_COUNT(evidence_columns)
 
 /* Rows of a guideline_evidence query, as a bitmap of rowids (< 1024). */
 static void evidence_rows(const char *sql, const field *const *binds, int bind_count,
@@ -789,29 +821,69 @@ static void run_evidence(unsigned variant, const field *fields, size_t count) {
 
 /* ---- The harness ----------------------------------------------------------------- */
 
+static int register_backpain(sqlite3 *connection, void *context) {
+  char *error = NULL;
+  (void)context;
+  int rc = sqlite3_backpain_init(connection, &error, NULL);
+  if (rc != SQLITE_OK) {
+    fprintf(stderr, "fuzz_sql: sqlite3_backpain_init failed: %s\n", error ? error : "?");
+  }
+  sqlite3_free(error);
+  return rc;
+}
+
+/* What the calls run, against the engine's list of functions: a function
+** or arity that the harness does not run, or one it runs that the engine
+** does not have, stops the harness before the first input. */
+static void check_every_function(const ef_list *engine) {
+  ef_signature
+      runs[SCALAR_COUNT + 3 * BP_COUNT(course_calls) + 1]; /* at most three a course call */
+  size_t n = 0;
+  for (size_t i = 0; i < SCALAR_COUNT; i++) {
+    runs[n++] =
+        (ef_signature){scalar_calls[i].name, 's', scalar_calls[i].n_args, scalar_calls[i].n_args};
+  }
+  for (size_t i = 0; i < BP_COUNT(course_calls); i++) {
+    const course_call *c = &course_calls[i];
+    runs[n++] = (ef_signature){"relaxant_courses", 'a', c->courses_args, c->courses_args};
+    if (c->siblings == NULL) continue;
+    runs[n++] = (ef_signature){"relaxant_longest_course", 'a', c->sibling_args, c->sibling_args};
+    runs[n++] = (ef_signature){"relaxant_course_no", 'w', c->sibling_args, c->sibling_args};
+  }
+  runs[n++] = (ef_signature){"recommend_plan", 's', -1, -1};
+  CHECK(n <= BP_COUNT(runs));
+  size_t differences = ef_compare(engine, runs, n, sizeof(runs[0]), stderr, "fuzz_sql: ");
+  if (engine->count == 0 || differences != 0) {
+    fprintf(stderr, "fuzz_sql: the harness and the engine's %zu functions differ (%zu)\n",
+            engine->count, differences);
+    abort();
+  }
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
   (void)argv;
-  char *error = NULL;
+  ef_list engine;
   CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  int rc = sqlite3_backpain_init(db, &error, NULL);
-  if (rc != SQLITE_OK) {
-    fprintf(stderr, "fuzz_sql: sqlite3_backpain_init failed: %s\n", error ? error : "?");
-    abort();
-  }
-  sqlite3_free(error);
+  if (!ef_register_and_list(db, register_backpain, NULL, &engine)) abort();
+  check_every_function(&engine);
+  ef_free(&engine);
   return 0;
 }
 
-/* The calls, by selector % CALL_COUNT after the scalars. */
+/* The calls, by selector % CALL_COUNT after the scalars. CALL_COURSES_5
+** came last, so that the seed corpus kept its selectors. */
 enum {
   CALL_COURSES_2 = SCALAR_COUNT,
   CALL_COURSES_3,
   CALL_COURSES_4,
   CALL_RECOMMEND_PLAN,
   CALL_EVIDENCE,
+  CALL_COURSES_5,
   CALL_COUNT
 };
+_Static_assert(BP_COUNT(course_calls) == CALL_COURSES_4 - CALL_COURSES_2 + 2,
+               "one course call per CALL_COURSES_* (2 to 4, then 5)");
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size == 0) return 0;
@@ -829,13 +901,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   } else {
     switch (call) {
       case CALL_COURSES_2:
-        run_courses_family(variant, 2, fields, count);
-        break;
       case CALL_COURSES_3:
-        run_courses_family(variant, 3, fields, count);
-        break;
       case CALL_COURSES_4:
-        run_courses_family(variant, 4, fields, count);
+        run_courses_family(variant, &course_calls[call - CALL_COURSES_2], fields, count);
+        break;
+      case CALL_COURSES_5:
+        run_courses_family(variant, &course_calls[CALL_COURSES_4 - CALL_COURSES_2 + 1], fields,
+                           count);
         break;
       case CALL_RECOMMEND_PLAN:
         run_recommend_plan(fields, count);

@@ -1,7 +1,8 @@
 /*
 ** tests/support/test_util.h: small helpers the benchmark and thread test
-** programs share: a monotonic clock in seconds and reading a whole file
-** (the SQL reports and fixtures) into a NUL-terminated heap string.
+** programs share: a monotonic clock in seconds, the median of a set of
+** timings, and reading a whole file (the SQL reports and fixtures) into a
+** NUL-terminated heap string.
 */
 #ifndef BP_TEST_UTIL_H
 #define BP_TEST_UTIL_H
@@ -15,6 +16,17 @@ static inline double now_seconds(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The median of n timings (n >= 1); sorts them in place. */
+static inline int compare_doubles(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static inline double median_of(double *values, size_t n) {
+  qsort(values, n, sizeof(values[0]), compare_doubles);
+  return values[n / 2];
 }
 
 /* The whole file at path as a NUL-terminated string the caller frees, or

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bp_common.h"
 #include "backpain.h"
 #include "tap.h"
 #include "../support/test_util.h"
@@ -28,7 +29,7 @@ static const char *const workload_files[] = {
     "sql/relaxant_audit.sql", "sql/dose_alerts.sql", "sql/data_quality.sql",
     "sql/cohort.sql",         "sql/plans.sql",       "sql/low_value_care.sql",
 };
-#define WORKLOAD_COUNT (sizeof(workload_files) / sizeof(workload_files[0]))
+#define WORKLOAD_COUNT BP_COUNT(workload_files)
 
 /* Everything a thread needs; each thread owns its own copy. */
 typedef struct {

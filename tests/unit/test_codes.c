@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "../support/test_util.h"
 #include "bp_content_codes.h"
 #include "bp_content_interventions.h"
@@ -194,7 +195,7 @@ static void test_procedures(void) {
   }
   tap_is_int((long long)unlisted, 0, "every billing code of the table is real");
   /* Every code of a contract range: real ones map, the others do not. */
-  for (size_t k = 0; k < sizeof(contract_ranges) / sizeof(contract_ranges[0]); k++) {
+  for (size_t k = 0; k < BP_COUNT(contract_ranges); k++) {
     char letter = contract_ranges[k].first[0];
     int low = atoi(contract_ranges[k].first + (letter > '9')),
         high = atoi(contract_ranges[k].last + (letter > '9'));
@@ -234,7 +235,7 @@ static int is_generic_name(const char *trade_name) {
   static const char *const ingredients[] = {"CYCLOBENZAPRINE", "CARISOPRODOL", "METHOCARBAMOL",
                                             "METAXALONE",      "TIZANIDINE",   "CHLORZOXAZONE",
                                             "ORPHENADRINE",    "BACLOFEN"};
-  for (size_t i = 0; i < sizeof(ingredients) / sizeof(ingredients[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(ingredients); i++) {
     if (strncmp(trade_name, ingredients[i], strlen(ingredients[i])) == 0) return 1;
   }
   return 0;
@@ -282,7 +283,7 @@ static void test_orange_book(void) {
   for (size_t i = 1; i < t.count; i++) {
     if (t.field_count[i] < 3 || is_generic_name(t.fields[i][2])) continue;
     int known = 0;
-    for (size_t e = 0; e < sizeof(excluded_trade_names) / sizeof(excluded_trade_names[0]); e++) {
+    for (size_t e = 0; e < BP_COUNT(excluded_trade_names); e++) {
       if (strcmp(t.fields[i][2], excluded_trade_names[e]) == 0) known = 1;
     }
     for (size_t r = 0; r < bp_relaxant_name_count && !known; r++) {

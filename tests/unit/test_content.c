@@ -11,13 +11,16 @@
 */
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_content_codes.h"
 #include "bp_content_evidence.h"
 #include "bp_content_interventions.h"
 #include "bp_content_plan.h"
 #include "bp_content_relaxant.h"
+#include "bp_dose.h"
 #include "bp_intervention.h"
 #include "bp_plan.h"
+#include "support/plan_util.h"
 #include "tap.h"
 
 static int evidence_exists(const char *id) {
@@ -108,7 +111,7 @@ static void test_evidence_rows(void) {
     const char *fields[] = {
         e->id,     e->intervention, e->category,       e->population, e->comparator, e->outcome,
         e->effect, e->quality,      e->recommendation, e->statement,  e->source,     e->note};
-    for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+    for (size_t f = 0; f < BP_COUNT(fields); f++) {
       if (!json_safe(fields[f])) {
         tap_diag("row %s field %zu is not plain ASCII without quotes", e->id, f);
         safe = 0;
@@ -216,7 +219,7 @@ static const struct {
     {"massage_chronic_review", "ACP 2017", 1},  /* add massage */
     {"heat_chronic", "acute and subacute", 1},  /* start heat_therapy, chronic */
 };
-#define CAVEAT_COUNT (sizeof(caveats) / sizeof(caveats[0]))
+#define CAVEAT_COUNT BP_COUNT(caveats)
 
 static int cites(const char *const *ids, const char *id) {
   for (size_t k = 0; k < BP_MAX_EVIDENCE && ids[k] != NULL; k++) {
@@ -262,25 +265,92 @@ static void test_step_caveats(void) {
   }
   tap_ok(ok, "every step citing a departure row says so in its reason");
   tap_ok(counts, "the departure rows are cited by the step rules counted by hand");
+}
 
-  /* The relaxant reason is built in a buffer of BP_REASON_SIZE: the format
-  ** with the most digits the day count can have, and every note appended. */
-  int digits = 1;
-  for (int64_t n = bp_relaxant_max_days.value; n >= 10; n /= 10) digits++;
-  size_t notes = 0;
-  for (int k = 0; k < BP_RELAXANT_NOTE_COUNT; k++) {
-    if (bp_relaxant_notes[k].text != NULL) notes += strlen(bp_relaxant_notes[k].text);
-  }
-  int fits = 1;
-  for (int k = 0; k < BP_RELAXANT_STEP_COUNT; k++) {
-    if (bp_relaxant_steps[k].action != BP_ACTION_CONSIDER) continue;
-    size_t longest = strlen(bp_relaxant_steps[k].reason) - strlen("%lld") + (size_t)digits + notes;
-    if (longest + 1 > BP_REASON_SIZE) {
-      tap_diag("relaxant step %d: up to %zu characters, buffer %d", k, longest, BP_REASON_SIZE);
-      fits = 0;
+/* A rendered reason: every placeholder replaced, plain enough for JSON. */
+static int rendered_ok(const char *reason) {
+  return reason != NULL && strchr(reason, '{') == NULL && strchr(reason, '}') == NULL &&
+         json_safe(reason) && strlen(reason) + 1 <= BP_REASON_SIZE;
+}
+
+/*
+** The relaxant reasons are templates (bp_content_plan.h). Each step and
+** note is rendered through the engine (whose asserts refuse an unknown
+** placeholder or a reason cut short), and the longest reason any patient
+** can get, with every note, fits in BP_REASON_SIZE.
+*/
+static void test_relaxant_reasons(void) {
+  bp_plan plan;
+  const bp_plan_step *step;
+  int all = 1;
+  /* stop: overdue; contraindicated; hepatic; both */
+  bp_patient p = plan_spasm_patient(bp_relaxant_max_days.value + 1);
+  bp_plan_build(&p, &plan);
+  step = plan_relaxant_step(&plan);
+  all &= step != NULL && rendered_ok(step->reason) && strstr(step->reason, "More than ") != NULL;
+  p = plan_spasm_patient(3);
+  p.contraindications = 1;
+  bp_plan_build(&p, &plan);
+  step = plan_relaxant_step(&plan);
+  all &= step != NULL && rendered_ok(step->reason);
+  p.hepatic_given = 1;
+  p.hepatic = BP_HEPATIC_SEVERE;
+  bp_plan_build(&p, &plan);
+  step = plan_relaxant_step(&plan);
+  all &= step != NULL && rendered_ok(step->reason);
+  p.contraindications = 0;
+  bp_plan_build(&p, &plan);
+  step = plan_relaxant_step(&plan);
+  all &= step != NULL && rendered_ok(step->reason);
+  tap_ok(all, "the four stop reasons render (no placeholder left, plain ASCII)");
+
+  /* consider, acute and chronic, every day count, with every note */
+  size_t longest = 0;
+  int every = 1;
+  for (int acute = 0; acute <= 1; acute++) {
+    for (int64_t days = 0; days <= bp_relaxant_max_days.value; days++) {
+      p = plan_spasm_patient(days);
+      p.pain_weeks = acute ? 1 : 20;
+      p.hepatic_given = 1;
+      p.hepatic = BP_HEPATIC_MILD;
+      p.age_given = 1;
+      p.age = 90;
+      p.serotonergic = 1;
+      bp_plan_build(&p, &plan);
+      step = plan_relaxant_step(&plan);
+      /* not cut: the last note is there whole */
+      every &= step != NULL && rendered_ok(step->reason) &&
+               strstr(step->reason, "or over: titrate slowly.") != NULL;
+      if (step != NULL && strlen(step->reason) > longest) longest = strlen(step->reason);
     }
   }
-  tap_ok(fits, "the longest relaxant reason, with every note, fits in BP_REASON_SIZE");
+  tap_ok(every && longest > 0 && longest + 1 <= BP_REASON_SIZE,
+         "the longest relaxant reason, with every note, fits: %zu characters, buffer %d", longest,
+         BP_REASON_SIZE);
+}
+
+/* The label rules the relaxant rule follows exist, and hold what its
+** reasons and notes state. */
+static void test_relaxant_label(void) {
+  const bp_relaxant_label_rules *label = &bp_relaxant_label;
+  const bp_dose_rule *exclusion = bp_dose_rule_find(label->exclusion, label->release);
+  const bp_dose_rule *hepatic = bp_dose_rule_find(label->titrate_hepatic, label->release);
+  const bp_dose_rule *age = bp_dose_rule_find(label->titrate_age, label->release);
+  const bp_dose_rule *start = bp_dose_rule_find(label->start_dose, label->release);
+  tap_ok(exclusion != NULL && hepatic != NULL && age != NULL && start != NULL,
+         "the four label rules of the relaxant rule are rows of bp_dose_rules");
+  if (exclusion == NULL || hepatic == NULL || age == NULL || start == NULL) return;
+  tap_ok(exclusion->hepatic_min == BP_HEPATIC_MODERATE &&
+             exclusion->hepatic_max == BP_HEPATIC_SEVERE && exclusion->age_min == BP_RULE_ANY,
+         "exclusion: hepatic moderate to severe, any age (API 3, rule 2)");
+  tap_ok(
+      hepatic->hepatic_min == BP_HEPATIC_MILD && hepatic->hepatic_max == BP_HEPATIC_MILD &&
+          strstr(bp_relaxant_notes[BP_RELAXANT_NOTE_TITRATE_HEPATIC].text, "Mild hepatic") != NULL,
+      "titrate_hepatic: exactly mild, which its note writes out as 'Mild'");
+  tap_ok(age->age_min == 65 && age->hepatic_min == BP_RULE_ANY,
+         "titrate_age: age 65, any hepatic function (API 3)");
+  tap_ok(start->single_dose_above == 5 && hepatic->single_dose_above == start->single_dose_above,
+         "start dose 5 mg, the same in the elderly and the mild hepatic rule");
 }
 
 static void test_plan_rules(void) {
@@ -328,10 +398,10 @@ static void test_plan_rules(void) {
     f_count += bp_interventions[i].set == BP_SET_FIRST_LINE;
     a_count += bp_interventions[i].set == BP_SET_ADJUNCT;
   }
-  for (size_t k = 0; k < sizeof(first_line) / sizeof(first_line[0]); k++) {
+  for (size_t k = 0; k < BP_COUNT(first_line); k++) {
     sets_ok &= bp_interventions[first_line[k]].set == BP_SET_FIRST_LINE;
   }
-  for (size_t k = 0; k < sizeof(adjuncts) / sizeof(adjuncts[0]); k++) {
+  for (size_t k = 0; k < BP_COUNT(adjuncts); k++) {
     sets_ok &= bp_interventions[adjuncts[k]].set == BP_SET_ADJUNCT;
   }
   tap_ok(sets_ok && f_count == 9 && a_count == 3, "F has the 9 first-line ids, A the 3 adjuncts");
@@ -386,6 +456,8 @@ int main(void) {
   test_effect_quality();
   test_departure_notes();
   test_step_caveats();
+  test_relaxant_reasons();
+  test_relaxant_label();
   test_plan_rules();
   test_vocabulary();
   return tap_done();

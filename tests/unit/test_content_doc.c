@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_content_evidence.h"
 #include "support/test_util.h"
 #include "tap.h"
@@ -101,7 +102,7 @@ static int check_doc(const char *text, size_t *rows, int quiet) {
   int problems = 0;
   size_t seen[256] = {0};
   *rows = 0;
-  if (bp_evidence_count > sizeof(seen) / sizeof(seen[0])) return 1;
+  if (bp_evidence_count > BP_COUNT(seen)) return 1;
   const char *table = strstr(text, HEADER);
   if (table == NULL) {
     tap_diag("no table with the header %s", HEADER);

@@ -3,6 +3,7 @@
 ** course below was worked out by hand; days are written as offsets from
 ** 2024-01-01 (day 1 = 2024-01-01) to keep the arithmetic visible.
 */
+#include "bp_common.h"
 #include "bp_courses.h"
 #include "tap.h"
 
@@ -45,7 +46,6 @@ static void check(const char *name, const bp_fill *input, size_t n, int64_t gap,
   }
 }
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 #define F(s, e) \
   { D(s), D(e) }
 
@@ -55,55 +55,55 @@ int main(void) {
     ** 16), Jan 31-Feb 13 (adjacent). Feb 13 is day 44. */
     bp_fill f[] = {F(17, 30), F(1, 14), F(31, 44)};
     expected_course w[] = {{1, 44, 42, 3}};
-    check("contract example: span 44, covered 42, 3 fills", f, N(f), 7, w, N(w));
+    check("contract example: span 44, covered 42, 3 fills", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     bp_fill f[] = {F(1, 10), F(11, 20)};
     expected_course w[] = {{1, 20, 20, 2}};
-    check("adjacent fills join (gap 0 too)", f, N(f), 0, w, N(w));
+    check("adjacent fills join (gap 0 too)", f, BP_COUNT(f), 0, w, BP_COUNT(w));
   }
   {
     bp_fill f[] = {F(1, 10), F(12, 20)};
     expected_course w[] = {{1, 10, 10, 1}, {12, 20, 9, 1}};
-    check("gap_days 0: one uncovered day splits", f, N(f), 0, w, N(w));
+    check("gap_days 0: one uncovered day splits", f, BP_COUNT(f), 0, w, BP_COUNT(w));
   }
   {
     /* Overlap is not carried forward: 1..10 and 5..15 cover 1..15. */
     bp_fill f[] = {F(5, 15), F(1, 10)};
     expected_course w[] = {{1, 15, 15, 2}};
-    check("overlapping fills: no stockpiling", f, N(f), 7, w, N(w));
+    check("overlapping fills: no stockpiling", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     bp_fill f[] = {F(1, 20), F(5, 10)};
     expected_course w[] = {{1, 20, 20, 2}};
-    check("nested fill adds no days", f, N(f), 7, w, N(w));
+    check("nested fill adds no days", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     bp_fill f[] = {F(3, 3), F(3, 3), F(3, 3)};
     expected_course w[] = {{3, 3, 1, 3}};
-    check("same-day fills: one day, three fills", f, N(f), 7, w, N(w));
+    check("same-day fills: one day, three fills", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     /* End 10, next start 18: uncovered days 11..17 = 7 = gap_days. */
     bp_fill f[] = {F(1, 10), F(18, 27)};
     expected_course w[] = {{1, 27, 20, 2}};
-    check("a gap of exactly gap_days (7) joins", f, N(f), 7, w, N(w));
+    check("a gap of exactly gap_days (7) joins", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     /* Next start 19: uncovered 11..18 = 8 days. */
     bp_fill f[] = {F(1, 10), F(19, 28)};
     expected_course w[] = {{1, 10, 10, 1}, {19, 28, 10, 1}};
-    check("a gap of gap_days + 1 (8) splits", f, N(f), 7, w, N(w));
+    check("a gap of gap_days + 1 (8) splits", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     /* OMOP persistence window 30 = gap_days 29: end 30, start 60 joins
     ** (S - E = 30), start 61 does not. */
     bp_fill f[] = {F(1, 30), F(60, 89)};
     expected_course w[] = {{1, 89, 60, 2}};
-    check("gap_days 29: S - E = 30 joins", f, N(f), 29, w, N(w));
+    check("gap_days 29: S - E = 30 joins", f, BP_COUNT(f), 29, w, BP_COUNT(w));
     bp_fill g[] = {F(1, 30), F(61, 90)};
     expected_course v[] = {{1, 30, 30, 1}, {61, 90, 30, 1}};
-    check("gap_days 29: S - E = 31 splits", g, N(g), 29, v, N(v));
+    check("gap_days 29: S - E = 31 splits", g, BP_COUNT(g), 29, v, BP_COUNT(v));
   }
   {
     /* The latest end so far counts, not the previous fill's: 1..30, 2..5,
@@ -111,23 +111,23 @@ int main(void) {
     ** though it is 29 days after the end of the 2..5 fill. */
     bp_fill f[] = {F(35, 40), F(2, 5), F(1, 30)};
     expected_course w[] = {{1, 40, 36, 3}};
-    check("the gap is measured from the latest end so far", f, N(f), 7, w, N(w));
+    check("the gap is measured from the latest end so far", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     /* Three courses from unordered input, one of them overdue-length. */
     bp_fill f[] = {F(100, 129), F(1, 7), F(50, 56), F(57, 63), F(8, 14)};
     expected_course w[] = {{1, 14, 14, 2}, {50, 63, 14, 2}, {100, 129, 30, 1}};
-    check("unordered fills, three courses", f, N(f), 7, w, N(w));
+    check("unordered fills, three courses", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     bp_fill f[] = {F(1, 10), F(3, 5), F(12, 15)};
     expected_course w[] = {{1, 15, 14, 3}};
-    check("overlap, then a one-day gap: covered 14 of 15", f, N(f), 7, w, N(w));
+    check("overlap, then a one-day gap: covered 14 of 15", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     bp_fill f[] = {F(1, 1)};
     expected_course w[] = {{1, 1, 1, 1}};
-    check("a single one-day fill", f, N(f), 7, w, N(w));
+    check("a single one-day fill", f, BP_COUNT(f), 7, w, BP_COUNT(w));
   }
   {
     /* A huge gap_days never overflows: everything joins. */

@@ -6,6 +6,7 @@
 */
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_date.h"
 #include "tap.h"
 
@@ -22,7 +23,7 @@ static void test_known_days(void) {
       {"9999-12-31", 5373484}, {"2024-01-01", 2460311}, {"2024-02-29", 2460370},
       {"2024-03-01", 2460371}, {"1900-03-01", 2415080}, {"0000-02-29", 1721119},
   };
-  for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(known); i++) {
     bp_day d = 0;
     char text[BP_DATE_TEXT_SIZE];
     tap_ok(parse(known[i].text, &d) && d == known[i].day, "%s is day %d", known[i].text,
@@ -47,7 +48,7 @@ static void test_accepted_forms(void) {
       "2024-01-01T00:30:00.5-08:00",
       "2024-01-01 10:00-14:00",
   };
-  for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(forms); i++) {
     bp_day d = 0;
     /* The time part, zone included, never moves the calendar date. */
     tap_ok(parse(forms[i], &d) && d == 2460311, "accepted, date 2024-01-01: '%s'", forms[i]);
@@ -100,7 +101,7 @@ static void test_rejected_forms(void) {
       "yyyy-mm-dd",
       "２０２４-01-01",
   };
-  for (size_t i = 0; i < sizeof(rejected) / sizeof(rejected[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(rejected); i++) {
     bp_day d = 0;
     tap_ok(!parse(rejected[i], &d), "rejected: '%s'", rejected[i]);
   }
@@ -184,7 +185,7 @@ static void test_julian(void) {
       {1e300, 0, NULL},
       {-1e300, 0, NULL},
   };
-  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(cases); i++) {
     bp_day d = 0;
     int ok = bp_date_from_julian(cases[i].julian, &d);
     if (cases[i].ok) {

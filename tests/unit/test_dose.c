@@ -4,6 +4,7 @@
 */
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_dose.h"
 #include "tap.h"
 
@@ -52,8 +53,47 @@ static const dose_case cases[] = {
      "hepatic_not_recommended,elderly_er_not_recommended"},
 };
 
+/* The rules asked by code about a patient alone (recommend_plan's relaxant
+** rule): the dose conditions are not looked at, an unknown fact never
+** matches, each release has its own rows. */
+static void test_patient_conditions(void) {
+  bp_dose_facts f;
+  memset(&f, 0, sizeof(f));
+  f.release = BP_RELEASE_IMMEDIATE;
+  f.hepatic_known = 1;
+  f.hepatic = BP_HEPATIC_MODERATE;
+  tap_ok(bp_dose_rule_applies("hepatic_not_recommended", BP_RELEASE_IMMEDIATE, &f) &&
+             !bp_dose_rule_applies("hepatic_start_5mg", BP_RELEASE_IMMEDIATE, &f),
+         "IR, hepatic moderate: not recommended, not the mild rule");
+  f.hepatic = BP_HEPATIC_MILD;
+  tap_ok(!bp_dose_rule_applies("hepatic_not_recommended", BP_RELEASE_IMMEDIATE, &f) &&
+             bp_dose_rule_applies("hepatic_start_5mg", BP_RELEASE_IMMEDIATE, &f),
+         "IR, hepatic mild: the mild rule applies with no dose given (its dose > 5 is ignored)");
+  f.release = BP_RELEASE_EXTENDED;
+  tap_ok(bp_dose_rule_applies("hepatic_not_recommended", BP_RELEASE_EXTENDED, &f),
+         "ER, hepatic mild: not recommended (the ER row)");
+  f.release = BP_RELEASE_IMMEDIATE;
+  f.hepatic_known = 0;
+  tap_ok(!bp_dose_rule_applies("hepatic_start_5mg", BP_RELEASE_IMMEDIATE, &f),
+         "hepatic not known: no hepatic rule applies");
+  f.age_known = 1;
+  f.age = 65;
+  tap_ok(bp_dose_rule_applies("elderly_start_5mg", BP_RELEASE_IMMEDIATE, &f), "age 65: elderly");
+  f.age = 64.9;
+  tap_ok(!bp_dose_rule_applies("elderly_start_5mg", BP_RELEASE_IMMEDIATE, &f),
+         "age 64.9: not elderly");
+  tap_ok(!bp_dose_rule_applies("no_such_code", BP_RELEASE_IMMEDIATE, &f),
+         "an unknown code never applies");
+  const bp_dose_rule *rule = bp_dose_rule_find("elderly_start_5mg", BP_RELEASE_IMMEDIATE);
+  tap_ok(rule != NULL && rule->age_min == 65 && rule->single_dose_above == 5,
+         "bp_dose_rule_find: elderly_start_5mg is age >= 65 and dose > 5 mg");
+  tap_ok(bp_dose_rule_find("elderly_start_5mg", BP_RELEASE_EXTENDED) == NULL &&
+             bp_dose_rule_find("hepatic_not_recommended", BP_RELEASE_EXTENDED) != NULL,
+         "bp_dose_rule_find keeps the releases apart");
+}
+
 int main(void) {
-  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(cases); i++) {
     const dose_case *c = &cases[i];
     bp_dose_facts f;
     const char *codes[BP_DOSE_MAX_ALERTS];
@@ -86,5 +126,6 @@ int main(void) {
   }
   tap_ok(distinct <= BP_DOSE_MAX_ALERTS && adjacent,
          "rule table: %zu distinct codes, rows of one code adjacent", distinct);
+  test_patient_conditions();
   return tap_done();
 }

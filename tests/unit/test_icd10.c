@@ -6,6 +6,7 @@
 */
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_icd10.h"
 #include "tap.h"
 
@@ -170,7 +171,7 @@ static const icd_case cases[] = {
 };
 
 int main(void) {
-  size_t n = sizeof(cases) / sizeof(cases[0]);
+  size_t n = BP_COUNT(cases);
   for (size_t k = 0; k < n; k++) {
     tap_is_str(bp_icd10_class(cases[k].code, strlen(cases[k].code)), cases[k].want, "'%s'",
                cases[k].code);

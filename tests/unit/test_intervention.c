@@ -7,6 +7,7 @@
 */
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_content_interventions.h"
 #include "bp_intervention.h"
 #include "tap.h"
@@ -170,7 +171,7 @@ static const code_case cases[] = {
 };
 
 int main(void) {
-  size_t n = sizeof(cases) / sizeof(cases[0]);
+  size_t n = BP_COUNT(cases);
   for (size_t k = 0; k < n; k++) {
     bp_intervention got;
     int found = bp_intervention_from_text(cases[k].text, strlen(cases[k].text), &got);

@@ -7,6 +7,7 @@
 */
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_content_interventions.h"
 #include "bp_content_relaxant.h"
 #include "bp_match.h"
@@ -120,7 +121,7 @@ static void test_scan(void) {
       {"baclofenbaclofenbaclofenbaclofenbaclofenbaclofen", ""},
       {"", ""},
   };
-  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(cases); i++) {
     recorder r = {.count = 0};
     char got[512];
     bp_match_scan(cases[i].text, strlen(cases[i].text), record, &r);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_number.h"
 #include "tap.h"
 
@@ -32,7 +33,7 @@ static void test_parse(const char *locale_name) {
       {".", 0, 0},       {"-", 0, 0},         {"1e999", 0, 0},
       {"1,5", 0, 0},     {"--1", 0, 0},       {"1e99999999999999", 0, 0},
   };
-  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(cases); i++) {
     double v = -99;
     int ok = bp_number_parse(cases[i].text, strlen(cases[i].text), &v);
     tap_ok(ok == cases[i].ok && (!ok || v == cases[i].value), "%s: number '%s' %s", locale_name,
@@ -70,7 +71,7 @@ static void test_parse_int(void) {
       {"1e3", 0, 0},
       {" 1", 0, 0},
   };
-  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(cases); i++) {
     int64_t v = -99;
     int ok = bp_number_parse_int(cases[i].text, strlen(cases[i].text), &v);
     tap_ok(ok == cases[i].ok && (!ok || v == cases[i].value), "integer '%s' %s", cases[i].text,
@@ -108,7 +109,7 @@ static void test_format(const char *locale_name) {
       {-HUGE_VAL, "-Inf"},
       {NAN, "NaN"},
   };
-  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(cases); i++) {
     char out[BP_NUMBER_FORMAT_SIZE];
     bp_number_format(cases[i].value, out);
     tap_is_str(out, cases[i].text, "%s: %s formatted", locale_name, cases[i].text);

@@ -6,7 +6,9 @@
 */
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_plan.h"
+#include "support/plan_util.h"
 #include "tap.h"
 
 static char steps_text[2048];
@@ -26,7 +28,7 @@ static const char *steps_of(const bp_plan *plan) {
 static const char *warnings_of(const bp_plan *plan) {
   warnings_text[0] = '\0';
   for (int k = 0; k < BP_WARNING_COUNT; k++) {
-    if ((plan->warnings & (1u << k)) == 0) continue;
+    if ((plan->warnings & BP_BIT(k)) == 0) continue;
     if (warnings_text[0]) strcat(warnings_text, ",");
     strcat(warnings_text, bp_warning_names[k]);
   }
@@ -54,8 +56,6 @@ static void check(const char *name, const bp_patient *p, const char *pathway_sta
   }
 }
 
-static uint32_t bit(bp_intervention i) { return 1u << i; }
-
 #define NEW_STEPS                                                                        \
   "start exercise_therapy, start heat_therapy, consider tai_chi, consider yoga, "        \
   "consider cbt, consider progressive_relaxation, consider mbsr, consider acupuncture, " \
@@ -64,14 +64,6 @@ static uint32_t bit(bp_intervention i) { return 1u << i; }
   "start heat_therapy, consider massage, consider acupuncture, consider spinal_manipulation, " \
   "consider nsaid, avoid lumbar_support, avoid tens"
 #define AVOID "avoid lumbar_support, avoid tens"
-
-static bp_patient chronic(void) {
-  bp_patient p;
-  bp_patient_init(&p);
-  p.pain_weeks_given = 1;
-  p.pain_weeks = 20;
-  return p;
-}
 
 static void test_pathways_and_phases(void) {
   bp_patient p;
@@ -97,7 +89,7 @@ static void test_pathways_and_phases(void) {
       {12, "acute_subacute/begin", BP_PHASE_SUBACUTE},
       {12.001, "chronic_nonspecific/begin", BP_PHASE_CHRONIC},
   };
-  for (size_t k = 0; k < sizeof(weeks) / sizeof(weeks[0]); k++) {
+  for (size_t k = 0; k < BP_COUNT(weeks); k++) {
     bp_plan plan;
     bp_patient_init(&p);
     p.pain_weeks_given = 1;
@@ -119,7 +111,7 @@ static void test_pathways_and_phases(void) {
                {28, BP_PHASE_SUBACUTE},
                {84, BP_PHASE_SUBACUTE},
                {85, BP_PHASE_CHRONIC}};
-  for (size_t k = 0; k < sizeof(spans) / sizeof(spans[0]); k++) {
+  for (size_t k = 0; k < BP_COUNT(spans); k++) {
     bp_plan plan;
     bp_patient_init(&p);
     p.onset_given = p.as_of_given = 1;
@@ -144,8 +136,8 @@ static void test_pathways_and_phases(void) {
 }
 
 static void test_chronic_stages(void) {
-  bp_patient p = chronic();
-  p.tried = bit(BP_INT_YOGA);
+  bp_patient p = plan_chronic_patient();
+  p.tried = BP_BIT(BP_INT_YOGA);
   p.response_given = 1;
   p.response = BP_RESPONSE_ADEQUATE;
   check("F tried, adequate: maintain", &p, "chronic_nonspecific/maintain", "continue yoga, " AVOID,
@@ -160,24 +152,24 @@ static void test_chronic_stages(void) {
   p.response = BP_RESPONSE_INADEQUATE;
   check("F tried, inadequate, no A: add_adjuncts", &p, "chronic_nonspecific/add_adjuncts",
         "continue yoga, add massage, add spinal_manipulation, consider nsaid, " AVOID, "");
-  p.tried |= bit(BP_INT_MASSAGE);
+  p.tried |= BP_BIT(BP_INT_MASSAGE);
   check("F and A tried, inadequate: escalate", &p, "chronic_nonspecific/escalate",
         "evaluate specific_cause_evaluation, refer multidisciplinary_rehabilitation, "
         "continue yoga, continue massage, " AVOID,
         "");
-  p.tried = bit(BP_INT_NSAID);
+  p.tried = BP_BIT(BP_INT_NSAID);
   check("only A tried: still begin with the first-line steps", &p, "chronic_nonspecific/begin",
         NEW_STEPS, "");
-  p.tried = bit(BP_INT_TENS) | bit(BP_INT_LUMBAR_SUPPORT) | bit(BP_INT_MUSCLE_RELAXANT) |
-            bit(BP_INT_OPIOID);
+  p.tried = BP_BIT(BP_INT_TENS) | BP_BIT(BP_INT_LUMBAR_SUPPORT) | BP_BIT(BP_INT_MUSCLE_RELAXANT) |
+            BP_BIT(BP_INT_OPIOID);
   check("tens, lumbar support, relaxant, opioid are not F: begin", &p, "chronic_nonspecific/begin",
         NEW_STEPS, "");
-  p.tried |= bit(BP_INT_YOGA);
+  p.tried |= BP_BIT(BP_INT_YOGA);
   p.response = BP_RESPONSE_ADEQUATE;
   check("tens, lumbar support and relaxants are never continued", &p,
         "chronic_nonspecific/maintain", "continue yoga, " AVOID, "");
-  p.tried = bit(BP_INT_NSAID) | bit(BP_INT_YOGA) | bit(BP_INT_EXERCISE_THERAPY) |
-            bit(BP_INT_HEAT_THERAPY) | bit(BP_INT_SPINAL_MANIPULATION);
+  p.tried = BP_BIT(BP_INT_NSAID) | BP_BIT(BP_INT_YOGA) | BP_BIT(BP_INT_EXERCISE_THERAPY) |
+            BP_BIT(BP_INT_HEAT_THERAPY) | BP_BIT(BP_INT_SPINAL_MANIPULATION);
   check("continue steps come in the listed order, F then A", &p, "chronic_nonspecific/maintain",
         "continue exercise_therapy, continue heat_therapy, continue yoga, "
         "continue spinal_manipulation, continue nsaid, " AVOID,
@@ -197,8 +189,8 @@ static void test_response_from_scores(void) {
       {10, 5.01, 0.50, BP_RESPONSE_INADEQUATE}, {0, 0, 0.30, BP_RESPONSE_ADEQUATE},
       {0, 1, 0.30, BP_RESPONSE_INADEQUATE},     {10, 0, 1.0, BP_RESPONSE_ADEQUATE},
   };
-  for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
-    bp_patient p = chronic();
+  for (size_t k = 0; k < BP_COUNT(cases); k++) {
+    bp_patient p = plan_chronic_patient();
     p.pain_baseline_given = p.pain_now_given = 1;
     p.pain_baseline = cases[k].baseline;
     p.pain_now = cases[k].now;
@@ -207,7 +199,7 @@ static void test_response_from_scores(void) {
                "baseline %g, now %g, threshold %g", cases[k].baseline, cases[k].now,
                cases[k].threshold);
   }
-  bp_patient p = chronic();
+  bp_patient p = plan_chronic_patient();
   p.pain_baseline_given = 1;
   p.pain_baseline = 8;
   tap_is_str(bp_response_names[bp_plan_response(&p)], "unknown",
@@ -223,7 +215,7 @@ static void test_response_from_scores(void) {
 }
 
 static void test_preferences(void) {
-  bp_patient p = chronic();
+  bp_patient p = plan_chronic_patient();
   bp_patient_prefer(&p, BP_INT_MBSR);
   bp_patient_prefer(&p, BP_INT_YOGA);
   bp_patient_prefer(&p, BP_INT_MASSAGE);
@@ -253,12 +245,6 @@ static void test_preferences(void) {
 }
 
 /* The consider muscle_relaxant step of a plan, or NULL. */
-static const bp_plan_step *relaxant_step(const bp_plan *plan) {
-  for (size_t s = 0; s < plan->step_count; s++) {
-    if (plan->steps[s].intervention == BP_INT_MUSCLE_RELAXANT) return &plan->steps[s];
-  }
-  return NULL;
-}
 
 static int has_evidence(const bp_plan_step *step, const char *id) {
   for (size_t e = 0; step && e < step->evidence_count; e++) {
@@ -268,7 +254,7 @@ static int has_evidence(const bp_plan_step *step, const char *id) {
 }
 
 static void test_relaxant_rule(void) {
-  bp_patient p = chronic();
+  bp_patient p = plan_chronic_patient();
   bp_plan plan;
   p.spasm = 1;
   check("spasm: consider muscle_relaxant, last among consider steps", &p,
@@ -278,18 +264,18 @@ static void test_relaxant_rule(void) {
         "consider muscle_relaxant, " AVOID,
         "");
   bp_plan_build(&p, &plan);
-  tap_is_str(relaxant_step(&plan)->reason,
+  tap_is_str(plan_relaxant_step(&plan)->reason,
              "Cyclobenzaprine for a spasm flare, short course: at most 21 more days, start at "
              "5 mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015).",
              "no relaxant days: at most 21 more days");
-  tap_ok(has_evidence(relaxant_step(&plan), "smr_chronic") &&
-             !has_evidence(relaxant_step(&plan), "smr_label_hepatic_mild"),
+  tap_ok(has_evidence(plan_relaxant_step(&plan), "smr_chronic") &&
+             !has_evidence(plan_relaxant_step(&plan), "smr_label_hepatic_mild"),
          "chronic relaxant step cites smr_chronic, no titration evidence");
 
   p.relaxant_days_given = 1;
   p.relaxant_days = 21;
   bp_plan_build(&p, &plan);
-  tap_is_str(relaxant_step(&plan)->reason,
+  tap_is_str(plan_relaxant_step(&plan)->reason,
              "Cyclobenzaprine for a spasm flare, short course: at most 0 more days, start at "
              "5 mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015). The 21-day "
              "limit is reached.",
@@ -338,7 +324,7 @@ static void test_relaxant_rule(void) {
   check("severe hepatic, 0 days: no step, the warning", &p, "chronic_nonspecific/begin", NEW_STEPS,
         "hepatic_not_recommended");
 
-  p = chronic();
+  p = plan_chronic_patient();
   p.relaxant_days_given = 1;
   p.relaxant_days = 5;
   check("relaxant without spasm: a warning, no step", &p, "chronic_nonspecific/begin", NEW_STEPS,
@@ -347,7 +333,7 @@ static void test_relaxant_rule(void) {
   check("without spasm a contraindication changes nothing", &p, "chronic_nonspecific/begin",
         NEW_STEPS, "relaxant_without_spasm");
 
-  p = chronic();
+  p = plan_chronic_patient();
   p.spasm = 1;
   p.serotonergic = 1;
   p.hepatic_given = 1;
@@ -356,11 +342,11 @@ static void test_relaxant_rule(void) {
   p.age = 65;
   bp_plan_build(&p, &plan);
   tap_is_str(warnings_of(&plan), "serotonergic_interaction", "serotonergic: warning");
-  tap_ok(has_evidence(relaxant_step(&plan), "smr_label_serotonergic") &&
-             has_evidence(relaxant_step(&plan), "smr_label_hepatic_mild") &&
-             has_evidence(relaxant_step(&plan), "smr_label_elderly"),
+  tap_ok(has_evidence(plan_relaxant_step(&plan), "smr_label_serotonergic") &&
+             has_evidence(plan_relaxant_step(&plan), "smr_label_hepatic_mild") &&
+             has_evidence(plan_relaxant_step(&plan), "smr_label_elderly"),
          "serotonergic, mild hepatic and age 65 add their evidence");
-  tap_is_str(relaxant_step(&plan)->reason,
+  tap_is_str(plan_relaxant_step(&plan)->reason,
              "Cyclobenzaprine for a spasm flare, short course: at most 21 more days, start at "
              "5 mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015). Mild hepatic "
              "impairment: titrate slowly. Age 65 or over: titrate slowly.",
@@ -369,7 +355,7 @@ static void test_relaxant_rule(void) {
   p.hepatic_given = 0;
   p.serotonergic = 0;
   bp_plan_build(&p, &plan);
-  tap_ok(!has_evidence(relaxant_step(&plan), "smr_label_elderly") && plan.warnings == 0,
+  tap_ok(!has_evidence(plan_relaxant_step(&plan), "smr_label_elderly") && plan.warnings == 0,
          "age 64.9: no titration note");
 
   bp_patient_init(&p);
@@ -381,10 +367,10 @@ static void test_relaxant_rule(void) {
         "consider spinal_manipulation, consider nsaid, consider muscle_relaxant, " AVOID,
         "");
   bp_plan_build(&p, &plan);
-  tap_ok(has_evidence(relaxant_step(&plan), "smr_acute") &&
-             !has_evidence(relaxant_step(&plan), "smr_chronic"),
+  tap_ok(has_evidence(plan_relaxant_step(&plan), "smr_acute") &&
+             !has_evidence(plan_relaxant_step(&plan), "smr_chronic"),
          "the acute relaxant step cites the acute evidence");
-  tap_is_str(relaxant_step(&plan)->reason,
+  tap_is_str(plan_relaxant_step(&plan)->reason,
              "Cyclobenzaprine for the spasm, short course: at most 21 more days, start at 5 mg. "
              "Adding it to an NSAID gave no gain in a trial (Friedman 2015).",
              "acute reason");
@@ -416,7 +402,7 @@ static void test_warnings_order(void) {
   p.unrecognised = 1;
   p.relaxant_days_given = 1;
   p.relaxant_days = 40;
-  p.tried = bit(BP_INT_YOGA);
+  p.tried = BP_BIT(BP_INT_YOGA);
   check("warnings come in their fixed order", &p, "chronic_nonspecific/begin",
         "stop muscle_relaxant, continue yoga, " AVOID,
         "phase_unknown,response_unknown,unrecognised_intervention,relaxant_overdue");

@@ -5,6 +5,7 @@
 */
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_relaxant.h"
 #include "tap.h"
 
@@ -180,7 +181,7 @@ static const product_case cases[] = {
 };
 
 int main(void) {
-  size_t n = sizeof(cases) / sizeof(cases[0]);
+  size_t n = BP_COUNT(cases);
   for (size_t i = 0; i < n; i++) {
     bp_relaxant_product p;
     bp_relaxant_classify(cases[i].text, strlen(cases[i].text), &p);

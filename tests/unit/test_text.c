@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_text.h"
 #include "tap.h"
 
@@ -35,7 +36,7 @@ static void test_utf8(void) {
       {"\xe2\x28\xa1", 3, 0, 0, "bad continuation byte"},
       {"\xff", 1, 0, 0, "0xFF never starts a sequence"},
   };
-  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(cases); i++) {
     uint32_t cp = 0xFFFFFFFFu;
     size_t got = bp_utf8_decode((const unsigned char *)cases[i].bytes, cases[i].n, &cp);
     int ok = got == cases[i].want_length && (got == 0 || cp == cases[i].want_code_point);
@@ -115,7 +116,7 @@ static void test_classes(void) {
       {0xE000, BP_CHAR_SEPARATOR, 0, "private use"},
       {0x10FFFF, BP_CHAR_SEPARATOR, 0, "last code point (private use)"},
   };
-  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(cases); i++) {
     char folded = 'X';
     bp_char_class got = bp_char_classify(cases[i].code_point, &folded);
     int ok = got == cases[i].want && folded == cases[i].want_folded;

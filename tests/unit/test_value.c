@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bp_common.h"
 #include "bp_value.h"
 #include "tap.h"
 
@@ -65,7 +66,7 @@ static void test_dates(void) {
       {"10000-01-01", BP_DAY_MAX + 1,
        "f(): start must be a date (YYYY-MM-DD or a Julian day number), got 10000-01-01"},
   };
-  for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+  for (size_t i = 0; i < BP_COUNT(refused); i++) {
     v = bp_value_date(refused[i].julian);
     bp_call_init(&call, "f");
     tap_is_int(bp_read_date(&call, &v, "start", &day), BP_ARG_ERROR, "date %s is refused",
