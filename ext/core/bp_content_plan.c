@@ -225,7 +225,8 @@ const bp_relaxant_step_rule bp_relaxant_steps[] = {
         {BP_ACTION_CONSIDER,
          {"smr_chronic", "smr_label_indication", "smr_label_duration", "pain_spasm_cycle"},
          "Cyclobenzaprine for a spasm flare, short course: at most {days_left} more days, start at "
-         "{start_dose_mg} mg. Adding it to an NSAID gave no gain in a trial (Friedman 2015)."},
+         "{start_dose_mg} mg. ACP 2017 does not recommend relaxants for chronic pain. Adding it to "
+         "an NSAID gave no gain in a trial (Friedman 2015)."},
 };
 _Static_assert(BP_COUNT(bp_relaxant_steps) == BP_RELAXANT_STEP_COUNT,
                "one rule per bp_relaxant_step");

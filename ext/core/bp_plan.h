@@ -79,7 +79,7 @@ _Static_assert(BP_MAX_EVIDENCE + BP_RELAXANT_NOTE_COUNT <= BP_STEP_MAX_EVIDENCE,
 /* The most steps a plan can have, whatever the patient: every step rule,
 ** a continue step per intervention, and the relaxant step. */
 #define BP_PLAN_MAX_STEPS (BP_STEP_RULES_MAX + BP_INTERVENTION_COUNT + 1)
-#define BP_REASON_SIZE 256
+#define BP_REASON_SIZE 384
 
 typedef struct {
   bp_action action;
