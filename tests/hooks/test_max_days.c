@@ -27,7 +27,8 @@ static void test_plan(void) {
   bp_patient p = plan_spasm_patient(0);
   bp_plan_build(&p, &plan);
   const bp_plan_step *step = plan_relaxant_step(&plan);
-  tap_is_str(step ? step->reason : NULL, CONSIDER_CHRONIC "14 more days, start at 5 mg." ACP_CHRONIC FRIEDMAN,
+  tap_is_str(step ? step->reason : NULL,
+             CONSIDER_CHRONIC "14 more days, start at 5 mg." ACP_CHRONIC FRIEDMAN,
              "no relaxant days: at most 14 more days");
   p = plan_spasm_patient(14);
   bp_plan_build(&p, &plan);

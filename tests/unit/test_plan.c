@@ -266,7 +266,8 @@ static void test_relaxant_rule(void) {
   bp_plan_build(&p, &plan);
   tap_is_str(plan_relaxant_step(&plan)->reason,
              "Cyclobenzaprine for a spasm flare, short course: at most 21 more days, start at "
-             "5 mg. ACP 2017 does not recommend relaxants for chronic pain. Adding it to an NSAID gave no gain in a trial (Friedman 2015).",
+             "5 mg. ACP 2017 does not recommend relaxants for chronic pain. Adding it to an NSAID "
+             "gave no gain in a trial (Friedman 2015).",
              "no relaxant days: at most 21 more days");
   tap_ok(has_evidence(plan_relaxant_step(&plan), "smr_chronic") &&
              !has_evidence(plan_relaxant_step(&plan), "smr_label_hepatic_mild"),
@@ -277,7 +278,8 @@ static void test_relaxant_rule(void) {
   bp_plan_build(&p, &plan);
   tap_is_str(plan_relaxant_step(&plan)->reason,
              "Cyclobenzaprine for a spasm flare, short course: at most 0 more days, start at "
-             "5 mg. ACP 2017 does not recommend relaxants for chronic pain. Adding it to an NSAID gave no gain in a trial (Friedman 2015). The 21-day "
+             "5 mg. ACP 2017 does not recommend relaxants for chronic pain. Adding it to an NSAID "
+             "gave no gain in a trial (Friedman 2015). The 21-day "
              "limit is reached.",
              "21 days: still consider, with no days left");
   tap_ok(plan.warnings == 0, "21 days: no warning");
@@ -348,7 +350,8 @@ static void test_relaxant_rule(void) {
          "serotonergic, mild hepatic and age 65 add their evidence");
   tap_is_str(plan_relaxant_step(&plan)->reason,
              "Cyclobenzaprine for a spasm flare, short course: at most 21 more days, start at "
-             "5 mg. ACP 2017 does not recommend relaxants for chronic pain. Adding it to an NSAID gave no gain in a trial (Friedman 2015). Mild hepatic "
+             "5 mg. ACP 2017 does not recommend relaxants for chronic pain. Adding it to an NSAID "
+             "gave no gain in a trial (Friedman 2015). Mild hepatic "
              "impairment: titrate slowly. Age 65 or over: titrate slowly.",
              "titrate slowly for mild hepatic impairment and age 65");
   p.age = 64.9;
