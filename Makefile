@@ -193,9 +193,11 @@ $(COMMA_LOCALE):
 	$(Q)localedef -i de_DE -f UTF-8 $@ || { rm -rf $@; \
 	  echo "localedef failed: install Debian's locales package (make deps)"; exit 1; }
 
+# Copied then renamed, so that a process that has the old file loaded keeps
+# it intact (cp over a loaded library would change its code under it).
 dist/backpain.so: build/rel/backpain.so
 	@mkdir -p dist
-	$(Q)cp $< $@
+	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
 
 static: dist/libbackpain.a
 
@@ -213,7 +215,7 @@ build/static/static_client: tests/clients/static_client.c tests/tap.h dist/libba
 
 dist/libbackpain.a: build/static/libbackpain.a
 	@mkdir -p dist
-	$(Q)cp $< $@
+	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
 
 test: dist/backpain.so suite-rel build/static/static_client build/gen_cohort
 	$(MAKE) --no-print-directory cli-suite-rel SHELL_PATH=$(SQLITE3)

@@ -23,13 +23,18 @@ root=$(pwd)
 out=build/bench/demo_suite
 mkdir -p "$out"
 db=build/bench/cohort_$patients.db
-make -s dist/backpain.so build/gen_cohort
+make -s build/gen_cohort
 [ -f "$db" ] || build/gen_cohort --patients "$patients" --seed 1 --out "$db"
 
+# Both revisions are checked out and built apart (this checkout as its
+# committed HEAD), so that work in the checkout cannot change a run.
 base=$(mktemp -d)
-trap 'git worktree remove --force "$base/tree" >/dev/null 2>&1; rm -rf "$base"' EXIT
+trap 'git worktree remove --force "$base/tree" >/dev/null 2>&1;
+      git worktree remove --force "$base/head" >/dev/null 2>&1; rm -rf "$base"' EXIT
 git worktree add -q --detach "$base/tree" "$rev"
+git worktree add -q --detach "$base/head" HEAD
 (cd "$base/tree" && make -s dist/backpain.so >/dev/null)
+(cd "$base/head" && make -s dist/backpain.so >/dev/null)
 
 # Runs the suite of a tree ($1) against the cohort, twice; prints the faster
 # wall-clock seconds, or ">LIMIT" when a run is stopped at the limit.
@@ -49,7 +54,7 @@ run_suite() {
   echo "$best"
 }
 
-now=$(run_suite "$root" current)
+now=$(run_suite "$base/head" current)
 then_=$(run_suite "$base/tree" "baseline-$rev")
 echo "demo suite (sql/demo.sql) over $db, $patients patients, best of 2 runs each (limit $limit s):"
 echo "  this checkout ($(git rev-parse --short HEAD))   $now s"
