@@ -77,7 +77,7 @@ _Static_assert(BP_COUNT(bp_action_names) == BP_ACTION_COUNT, "one name per bp_ac
   (NEW | BP_IN(BP_SITUATION_CHRONIC_RESPONSE_UNKNOWN) | BP_IN(BP_SITUATION_CHRONIC_MAINTAIN) | \
    ADJUNCTS | ESCALATE)
 
-/* In the order sql-api.md section 3 lists them, which is the order of
+/* In the order docs/reference.md lists them, which is the order of
 ** steps within one action. */
 const bp_step_rule bp_step_rules[] = {
     {RED,

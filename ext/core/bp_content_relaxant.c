@@ -2,7 +2,7 @@
 ** bp_content_relaxant.c: backpain's clinical content, one sourced row per fact.
 ** See bp_content.h for the row types and the citation keys (CF, GS, API).
 ** Grades in a source string (V = verified, R = recalled; H/M/L
-** confidence) are those clinical-facts.md gives.
+** confidence) are those docs/clinical-content.md gives.
 */
 #include "bp_content_relaxant.h"
 

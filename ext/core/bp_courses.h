@@ -6,7 +6,7 @@
 ** fill starts no more than gap_days uncovered days after the latest end so
 ** far (uncovered days between end E and the next start S: S - E - 1).
 ** Overlapping and adjacent fills always join; overlapping supply is not
-** carried forward. See sql-api.md section 2.
+** carried forward. See docs/reference.md.
 */
 #ifndef BP_COURSES_H
 #define BP_COURSES_H

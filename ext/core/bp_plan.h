@@ -4,7 +4,7 @@
 ** facts into a plan; bp_plan_render_json() writes it as the contract's
 ** compact JSON. The steps, evidence and reasons are the rows of
 ** bp_content_plan.c; this engine picks and orders them
-** (sql-api.md section 3).
+** (docs/reference.md).
 */
 #ifndef BP_PLAN_H
 #define BP_PLAN_H

@@ -4,7 +4,7 @@
 ** Every SQL function that takes a date goes through bp_date_parse_text or
 ** bp_date_from_julian, so they see arbitrary user bytes. This harness
 ** checks that they never read out of bounds and that what they accept is
-** consistent with the contract (sql-api.md section 0):
+** consistent with the contract (docs/reference.md):
 **
 **   text    on acceptance the day is in [BP_DAY_MIN, BP_DAY_MAX];
 **           formatting it and parsing the result gives the same day; the

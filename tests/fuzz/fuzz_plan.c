@@ -16,7 +16,7 @@
 **              pair repeats; every step has a reason and at most
 **              BP_STEP_MAX_EVIDENCE evidence ids, each of which is the id of
 **              a row of bp_evidence_rows.
-**   contract   (sql-api.md section 3) a red flag gives the step
+**   contract   (docs/reference.md) a red flag gives the step
 **              "evaluate specific_cause_evaluation", after "stop
 **              muscle_relaxant" when the relaxant is overdue, and nothing
 **              else; other plans end with

@@ -7,7 +7,7 @@
 ** number of arguments, kind) that registering backpain adds to a
 ** connection. The SQLite binding registers exactly the core's
 ** bp_functions[], and tests/sql/api_surface.test pins those rows to the
-** contract (sql-api.md sections 1 to 3), so this is the contract's list
+** contract (docs/reference.md), so this is the contract's list
 ** as the engine serves it.
 **
 ** A test keeps per function only the data it needs, in a table whose rows

@@ -1,6 +1,6 @@
 /*
 ** test_dose.c: the cyclobenzaprine label rules (no SQLite). Each case was
-** derived by hand from the table in sql-api.md section 2.
+** derived by hand from the table in docs/reference.md.
 */
 #include <string.h>
 

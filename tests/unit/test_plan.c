@@ -1,7 +1,7 @@
 /*
 ** test_plan.c: the treatment algorithm engine (no SQLite). Each case sets
 ** some facts and compares the plan's pathway, stage, steps ("action
-** intervention", in order) and warnings with what sql-api.md section 3
+** intervention", in order) and warnings with what docs/reference.md
 ** prescribes, worked out by hand.
 */
 #include <string.h>
