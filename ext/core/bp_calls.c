@@ -78,17 +78,39 @@ static void fn_backpain_version(bp_call *call, int argc, const bp_value *argv, b
   result_text(result, BACKPAIN_VERSION);
 }
 
-static void fn_relaxant_ingredient(bp_call *call, int argc, const bp_value *argv, bp_result *result,
-                                   bp_writer *json) {
+/* A recogniser: the name a text gives, or NULL (static strings only). */
+typedef const char *(*recogniser)(const char *text, size_t length);
+
+/* The shape every recognising function shares: read the text (numbers as
+** their text, at most BP_RECOGNISE_MAX_BYTES), NULL in NULL out, the name
+** the recogniser finds or NULL. */
+static void recognise(bp_call *call, const bp_value *value, const char *argument, recogniser find,
+                      bp_result *result) {
   char number_text[BP_NUMBER_TEXT_SIZE];
   const char *text;
   size_t length;
-  bp_relaxant_product product;
-  (void)argc, (void)json;
   result_null(result);
-  if (read_recognisable(call, &argv[0], "drug", number_text, &text, &length) != BP_ARG_OK) return;
+  if (read_recognisable(call, value, argument, number_text, &text, &length) != BP_ARG_OK) return;
+  const char *name = find(text, length);
+  if (name != NULL) result_text(result, name);
+}
+
+static const char *ingredient_of(const char *text, size_t length) {
+  bp_relaxant_product product;
   bp_relaxant_classify(text, length, &product);
-  if (product.ingredient != NULL) result_text(result, product.ingredient);
+  return product.ingredient;
+}
+
+static const char *intervention_of(const char *text, size_t length) {
+  bp_intervention intervention;
+  return bp_intervention_from_text(text, length, &intervention) ? bp_interventions[intervention].id
+                                                                : NULL;
+}
+
+static void fn_relaxant_ingredient(bp_call *call, int argc, const bp_value *argv, bp_result *result,
+                                   bp_writer *json) {
+  (void)argc, (void)json;
+  recognise(call, &argv[0], "drug", ingredient_of, result);
 }
 
 static void fn_relaxant_end(bp_call *call, int argc, const bp_value *argv, bp_result *result,
@@ -220,28 +242,14 @@ static void fn_relaxant_dose_alerts(bp_call *call, int argc, const bp_value *arg
 
 static void fn_intervention_code(bp_call *call, int argc, const bp_value *argv, bp_result *result,
                                  bp_writer *json) {
-  char number_text[BP_NUMBER_TEXT_SIZE];
-  const char *text;
-  size_t length;
-  bp_intervention intervention;
   (void)argc, (void)json;
-  result_null(result);
-  if (read_recognisable(call, &argv[0], "text", number_text, &text, &length) != BP_ARG_OK) return;
-  if (bp_intervention_from_text(text, length, &intervention)) {
-    result_text(result, bp_interventions[intervention].id);
-  }
+  recognise(call, &argv[0], "text", intervention_of, result);
 }
 
 static void fn_icd10_class(bp_call *call, int argc, const bp_value *argv, bp_result *result,
                            bp_writer *json) {
-  char number_text[BP_NUMBER_TEXT_SIZE];
-  const char *text;
-  size_t length;
   (void)argc, (void)json;
-  result_null(result);
-  if (read_recognisable(call, &argv[0], "code", number_text, &text, &length) != BP_ARG_OK) return;
-  const char *class_name = bp_icd10_class(text, length);
-  if (class_name != NULL) result_text(result, class_name);
+  recognise(call, &argv[0], "code", bp_icd10_class, result);
 }
 
 static void fn_pain_phase(bp_call *call, int argc, const bp_value *argv, bp_result *result,
