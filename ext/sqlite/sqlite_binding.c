@@ -60,6 +60,7 @@ void bp_sqlite_call_init(sqlite3_context *ctx, bp_call *call) {
 }
 
 void bp_sqlite_call_done(bp_call *call) {
+  if (call->scratch == NULL) return; /* the common case: no call into SQLite */
   sqlite3_free(call->scratch);
   call->scratch = NULL;
   call->scratch_size = 0;
