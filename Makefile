@@ -3,7 +3,7 @@
 #   make demo       build, generate a 10,000-patient cohort, print the reports
 #   make report     the HTML dashboard of that cohort: build/report/report.html
 #   make deps       install what the build needs (Debian: gcc make sqlite3
-#                   libsqlite3-dev perl locales)
+#                   libsqlite3-dev perl locales lcov)
 #   make            dist/backpain.so (the loadable extension)
 #   make static     dist/libbackpain.a, compiled with -DSQLITE_CORE
 #   make test       every test, through prove: in-process, and the SQL case
@@ -21,7 +21,10 @@
 #   make valgrind   the suite under valgrind memcheck (any error or leak fails)
 #   make threads    8 threads, 8 connections, the whole workload at once,
 #                   with backpain and SQLite (3.52) under ThreadSanitizer
-#   make coverage   line and branch coverage of ext/ by the suite (gcov, lcov)
+#   make coverage   line and branch coverage of ext/ by the SQLite and the
+#                   PostgreSQL tests (gcov, lcov): fails below 100 % of the
+#                   lines or 95 % of the branches of ext/core, ext/sqlite or
+#                   ext/postgres
 #   make fuzz       every libFuzzer harness for FUZZ_SECONDS (default 60)
 #                   (tests/fuzz/fuzz.mk, with clang)
 #   make oom        the SQL suite with each allocation failing in turn, under
@@ -181,7 +184,7 @@ $(eval $(call variant_rules,static,$(STATIC_FLAGS),,-lsqlite3))
 $(eval $(call variant_rules,v352,$(REL_FLAGS) -I$(SQLITE352),,$(SQLITE352_LIBS)))
 $(eval $(call variant_rules,cov,$(COV_FLAGS),--coverage,-lsqlite3))
 
-.PHONY: format lint all static test asan oom valgrind threads coverage bench clean test-sqlite352 test-clients deps-clients demo report deps \
+.PHONY: format lint all static test asan oom valgrind threads coverage coverage-sqlite bench clean test-sqlite352 test-clients deps-clients demo report deps \
         suite-rel suite-asan suite-static suite-v352 cli-suite-rel cli-suite-v352
 .DELETE_ON_ERROR:
 
@@ -256,8 +259,20 @@ valgrind: dist/backpain.so build/rel/upgrade/backpain.so build/rel/sqltap $(rel_
 	  SQLTAP=build/rel/sqltap VALGRIND="$(VALGRIND_CMD)" \
 	  $(PROVE) --exec tests/run $(rel_TESTS) $(SQL_TESTS) build/static/static_client
 
-# Coverage of ext/ by the whole suite (unit, C API and SQL tests).
+# Coverage of ext/ (gcov, lcov): make coverage runs the SQLite suite (unit,
+# C API and SQL tests) and a short OOM sweep with the coverage build
+# (build/cov), then the PostgreSQL part (make coverage-pg, ext/postgres/pg.mk:
+# the PostgreSQL tests against a coverage build of the extension in
+# build/pg-cov), merges everything into build/cov/ext.info (HTML in
+# build/cov/html) and fails below 100 % of the lines or 95 % of the branches
+# of any layer, ext/core, ext/sqlite or ext/postgres
+# (tests/coverage_check.sh, which also counts the exclusion markers).
+# Needs lcov (make deps) and what make test-pg needs (make deps-pg).
 LCOV := lcov --quiet --rc lcov_branch_coverage=1
+# lcov's own output (Debian's 1.16 warns about redefined subroutines on
+# every run) goes to a log, shown when lcov fails.
+LCOV_LOG := build/cov/lcov.log
+LCOV_RUN  = run_lcov() { $(LCOV) "$$@" >>$(LCOV_LOG) 2>&1 || { cat $(LCOV_LOG); exit 1; }; }; run_lcov
 
 # The out-of-memory paths are reached by a short OOM sweep (300 points per file)
 # with a coverage-instrumented runner; lcov merges both runs per source.
@@ -270,15 +285,24 @@ $(COV_OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	  -DSQLTAP_STATIC_EXTENSION -o $@ $(EXT_SOURCES) tests/sqltap.c --coverage -rdynamic \
 	  -lsqlite3 -ldl $(LIBS)
 
-coverage: $(COV_OOM_SQLTAP)
+# The SQLite part: build/cov/sqlite.info.
+coverage-sqlite: $(COV_OOM_SQLTAP)
 	@find build/cov -name '*.gcda' -delete
 	$(MAKE) --no-print-directory suite-cov
 	OOM_POINTS=300 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(SQL_TESTS)
-	$(LCOV) --capture --directory build/cov --output-file build/cov/all.info
-	$(LCOV) --extract build/cov/all.info '*/ext/*' --output-file build/cov/ext.info
-	genhtml --quiet --branch-coverage --output-directory build/cov/html build/cov/ext.info
-	@$(LCOV) --list build/cov/ext.info
-	@$(LCOV) --summary build/cov/ext.info
+	@rm -f $(LCOV_LOG)
+	$(Q)$(LCOV_RUN) --capture --directory build/cov --output-file build/cov/sqlite.info
+
+coverage: coverage-sqlite coverage-pg
+	@rm -f $(LCOV_LOG)
+	$(Q)$(LCOV_RUN) --add-tracefile build/cov/sqlite.info --add-tracefile $(PG_COV_BUILD)/pg.info \
+	  --output-file build/cov/all.info
+	$(Q)$(LCOV_RUN) --extract build/cov/all.info '$(CURDIR)/ext/*' --output-file build/cov/ext.info
+	$(Q)genhtml --quiet --branch-coverage --output-directory build/cov/html build/cov/ext.info \
+	  >>$(LCOV_LOG) 2>&1 || { cat $(LCOV_LOG); exit 1; }
+	@$(LCOV) --list build/cov/ext.info 2>/dev/null
+	@echo "  COVER   build/cov/ext.info (HTML: build/cov/html/index.html)"
+	tests/coverage_check.sh build/cov/ext.info
 
 # Threads: the extension, SQLite itself (the 3.52 amalgamation) and the
 # test, all compiled with ThreadSanitizer, so that a race across the
@@ -376,7 +400,7 @@ report: dist/backpain.so $(DEMO_DB)
 
 deps:
 	@if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
-	  $$sudo apt-get update && $$sudo apt-get install -y gcc make sqlite3 libsqlite3-dev perl locales
+	  $$sudo apt-get update && $$sudo apt-get install -y gcc make sqlite3 libsqlite3-dev perl locales lcov
 
 BENCHES := $(patsubst tests/bench/%.c,build/rel/bench/%,$(wildcard tests/bench/*.c))
 

@@ -14,6 +14,10 @@
 #                    demo, loaded into a throwaway cluster (tests/pg/demo.sh)
 #   make bench-pg    the PostgreSQL benchmarks at 1,000,000 patients (figures,
 #                    no assertions; tests/bench/bench_pg.py)
+#   make coverage-pg the PostgreSQL tests against a coverage build of the
+#                    extension (build/pg-cov, BP_COVERAGE=1), loaded from a
+#                    private copy of the installation (tests/pg/coverage.sh):
+#                    build/pg-cov/pg.info, which make coverage merges
 #   make lint-pg     cppcheck and clang-tidy over ext/postgres (make lint
 #                    checks their format with every other C file)
 #
@@ -23,7 +27,7 @@ PG_BUILD  := build/pg
 PG_MAKE    = $(MAKE) --no-print-directory -C $(PG_BUILD) -f $(CURDIR)/ext/postgres/Makefile \
              PG_CONFIG=$(PG_CONFIG)
 
-.PHONY: pg pg-install deps-pg test-pg lint-pg demo-pg bench-pg
+.PHONY: pg pg-install deps-pg test-pg lint-pg demo-pg bench-pg pg-cov coverage-pg
 
 pg:
 	@mkdir -p $(PG_BUILD)
@@ -56,6 +60,27 @@ $(PG_FUNCTION_LIST): tests/pg/bp_functions.c $(rel_CORE) $(CORE_HEADERS)
 
 test-pg: pg-install dist/backpain.so $(PG_FUNCTION_LIST) $(COMMA_LOCALE) build/gen_cohort
 	BP_FUNCTION_LIST=$(PG_FUNCTION_LIST) tests/pg/run.sh
+
+# The coverage build, in its own directory; tests/pg/coverage.sh installs it
+# into a private copy of the installation, never into the system's. lcov
+# names the sources by the path they were compiled from (build/pg-cov/ext/,
+# the link): they are renamed to ext/, as the SQLite part names them.
+PG_COV_BUILD := build/pg-cov
+PG_COV_MAKE   = $(MAKE) --no-print-directory -C $(PG_COV_BUILD) -f $(CURDIR)/ext/postgres/Makefile \
+                PG_CONFIG=$(PG_CONFIG) BP_COVERAGE=1
+
+pg-cov:
+	@mkdir -p $(PG_COV_BUILD)
+	@ln -sfn ../../ext $(PG_COV_BUILD)/ext
+	$(PG_COV_MAKE)
+
+coverage-pg: pg-cov dist/backpain.so $(PG_FUNCTION_LIST) $(COMMA_LOCALE) build/gen_cohort
+	BP_FUNCTION_LIST=$(PG_FUNCTION_LIST) tests/pg/coverage.sh $(PG_COV_BUILD)
+	@mkdir -p build/cov
+	@rm -f $(LCOV_LOG)
+	$(Q)$(LCOV_RUN) --capture --directory $(PG_COV_BUILD) --output-file $(PG_COV_BUILD)/captured.info
+	$(Q)sed 's|^SF:$(CURDIR)/$(PG_COV_BUILD)/ext/|SF:$(CURDIR)/ext/|' $(PG_COV_BUILD)/captured.info \
+	  > $(PG_COV_BUILD)/pg.info
 
 demo-pg: pg-install $(DEMO_DB)
 	tests/pg/demo.sh $(DEMO_DB)
