@@ -184,7 +184,7 @@ $(eval $(call variant_rules,static,$(STATIC_FLAGS),,-lsqlite3))
 $(eval $(call variant_rules,v352,$(REL_FLAGS) -I$(SQLITE352),,$(SQLITE352_LIBS)))
 $(eval $(call variant_rules,cov,$(COV_FLAGS),--coverage,-lsqlite3))
 
-.PHONY: format lint all static test asan oom valgrind threads coverage coverage-sqlite bench clean test-sqlite352 test-clients deps-clients demo report deps \
+.PHONY: format lint all static test asan oom valgrind threads coverage coverage-c bench clean test-sqlite352 test-clients deps-clients demo report deps \
         suite-rel suite-asan suite-static suite-v352 cli-suite-rel cli-suite-v352
 .DELETE_ON_ERROR:
 
@@ -259,15 +259,16 @@ valgrind: dist/backpain.so build/rel/upgrade/backpain.so build/rel/sqltap $(rel_
 	  SQLTAP=build/rel/sqltap VALGRIND="$(VALGRIND_CMD)" \
 	  $(PROVE) --exec tests/run $(rel_TESTS) $(SQL_TESTS) build/static/static_client
 
-# Coverage of ext/ (gcov, lcov): make coverage runs the SQLite suite (unit,
-# C API and SQL tests) and a short OOM sweep with the coverage build
-# (build/cov), then the PostgreSQL part (make coverage-pg, ext/postgres/pg.mk:
-# the PostgreSQL tests against a coverage build of the extension in
-# build/pg-cov), merges everything into build/cov/ext.info (HTML in
-# build/cov/html) and fails below 100 % of the lines or 95 % of the branches
-# of any layer, ext/core, ext/sqlite or ext/postgres
-# (tests/coverage_check.sh, which also counts the exclusion markers).
-# Needs lcov (make deps) and what make test-pg needs (make deps-pg).
+# Coverage of ext/ (gcov, lcov): make coverage runs the C tests with the
+# coverage build (build/cov; make coverage-c: the SQLite suite of unit, C API
+# and SQL tests, a short OOM sweep, and the PostgreSQL binding's C tests of
+# tests/pg/unit/), then the PostgreSQL tests against a coverage build of the
+# extension (make coverage-pg, ext/postgres/pg.mk: build/pg-cov), merges
+# everything into build/cov/ext.info (HTML in build/cov/html) and fails below
+# 100 % of the lines or 95 % of the branches of any layer, ext/core,
+# ext/sqlite or ext/postgres (tests/coverage_check.sh, which also counts the
+# exclusion markers). Needs lcov (make deps) and what make test-pg needs
+# (make deps-pg).
 LCOV := lcov --quiet --rc lcov_branch_coverage=1
 # lcov's own output (Debian's 1.16 warns about redefined subroutines on
 # every run) goes to a log, shown when lcov fails.
@@ -285,17 +286,19 @@ $(COV_OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	  -DSQLTAP_STATIC_EXTENSION -o $@ $(EXT_SOURCES) tests/sqltap.c --coverage -rdynamic \
 	  -lsqlite3 -ldl $(LIBS)
 
-# The SQLite part: build/cov/sqlite.info.
-coverage-sqlite: $(COV_OOM_SQLTAP)
+# The C tests: build/cov/c.info (ext/postgres/pg.mk adds the binding's C
+# tests to the prerequisites).
+coverage-c: $(COV_OOM_SQLTAP)
 	@find build/cov -name '*.gcda' -delete
 	$(MAKE) --no-print-directory suite-cov
 	OOM_POINTS=300 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(SQL_TESTS)
+	$(PROVE) --exec tests/run $(PG_UNIT_COV)
 	@rm -f $(LCOV_LOG)
-	$(Q)$(LCOV_RUN) --capture --directory build/cov --output-file build/cov/sqlite.info
+	$(Q)$(LCOV_RUN) --capture --directory build/cov --output-file build/cov/c.info
 
-coverage: coverage-sqlite coverage-pg
+coverage: coverage-c coverage-pg
 	@rm -f $(LCOV_LOG)
-	$(Q)$(LCOV_RUN) --add-tracefile build/cov/sqlite.info --add-tracefile $(PG_COV_BUILD)/pg.info \
+	$(Q)$(LCOV_RUN) --add-tracefile build/cov/c.info --add-tracefile $(PG_COV_BUILD)/pg.info \
 	  --output-file build/cov/all.info
 	$(Q)$(LCOV_RUN) --extract build/cov/all.info '$(CURDIR)/ext/*' --output-file build/cov/ext.info
 	$(Q)genhtml --quiet --branch-coverage --output-directory build/cov/html build/cov/ext.info \
@@ -432,7 +435,7 @@ include ext/postgres/pg.mk
 
 # ---- Style and static analysis ------------------------------------------
 # Every C file of the project (the fuzz corpora are data).
-C_FILES := $(sort $(filter-out tests/fuzz/corpus/%,$(wildcard ext/*/*.c ext/*/*.h tests/*.c \
+C_FILES := $(sort $(filter-out tests/fuzz/corpus/%,$(wildcard ext/*/*.c ext/*/*.h tests/*.c tests/pg/unit/*.c \
              tests/*.h tests/*/*.c tests/*/*.h fixtures/*.c)))
 # Warnings clang-tidy checks (a short list: real bugs, not taste). Left out:
 # valist.Uninitialized, which clang 14 reports for every va_start'ed
