@@ -82,8 +82,11 @@ _Noreturn void bp_pg_raise(const bp_call *call);
 ** bytes (every message of the binding is far shorter). */
 #define BP_PG_MESSAGE_SIZE 2048
 _Static_assert(BP_PG_MESSAGE_SIZE > BP_MESSAGE_SIZE, "room for every message of the core");
-_Noreturn void bp_pg_error(int sqlstate, const char *hint, const char *format, ...)
-    pg_attribute_printf(3, 4);
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+_Noreturn void
+bp_pg_error(int sqlstate, const char *hint, const char *format, ...);
 
 /* An integer result as PostgreSQL's integer; an error past its range. */
 int32 bp_pg_int4(const bp_function_info *function, int64 value);
