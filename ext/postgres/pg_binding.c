@@ -55,12 +55,13 @@ static _Noreturn void declaration_mismatch(const char *name, const bp_function_i
               name, function->name, function->arguments, function->returns);
 }
 
-/* The bp_functions[] row that `name` (with the role's suffix) belongs to. */
+/* The bp_functions[] row that `name` (with the role's suffix) belongs to;
+** an error when there is none (and for a NULL name). */
 static const bp_function_info *function_named(const char *name, bp_pg_role role) {
   static const char *const suffixes[] = {
       [BP_PG_CALL] = "", [BP_PG_STEP] = "_step", [BP_PG_FINAL] = "_final"};
   const char *suffix = suffixes[role];
-  size_t length = strlen(name), suffix_length = strlen(suffix);
+  size_t length = name != NULL ? strlen(name) : 0, suffix_length = strlen(suffix);
   const bp_function_info *function = NULL;
   if (length > suffix_length && strcmp(name + length - suffix_length, suffix) == 0) {
     char *base = pnstrdup(name, length - suffix_length);
@@ -69,7 +70,7 @@ static const bp_function_info *function_named(const char *name, bp_pg_role role)
   }
   if (function == NULL || (role != BP_PG_CALL && function->kind != BP_KIND_AGGREGATE)) {
     bp_pg_error(ERRCODE_UNDEFINED_FUNCTION, NULL, "backpain: %s is not a function of backpain",
-                name);
+                name != NULL ? name : "?");
   }
   return function;
 }
@@ -78,13 +79,9 @@ const bp_pg_signature *bp_pg_signature_of(FmgrInfo *flinfo, bp_pg_role role) {
   bp_pg_signature *signature = flinfo->fn_extra;
   if (signature != NULL) return signature;
 
+  /* NULL only for an OID with no pg_proc row (never the function being
+  ** called): no function of backpain. */
   char *name = get_func_name(flinfo->fn_oid);
-  if (name == NULL) {
-    /* get_func_name() is NULL only for an OID with no pg_proc row, and this
-    ** is the OID of the function being called. */
-    bp_pg_error(ERRCODE_UNDEFINED_FUNCTION, NULL, /* LCOV_EXCL_LINE: see above */
-                "backpain: no function with OID %u", flinfo->fn_oid);
-  }
   const bp_function_info *function = function_named(name, role);
   Oid *types;
   int nargs;

@@ -83,7 +83,7 @@ _Noreturn void bp_pg_raise(const bp_call *call);
 #define BP_PG_MESSAGE_SIZE 2048
 _Static_assert(BP_PG_MESSAGE_SIZE > BP_MESSAGE_SIZE, "room for every message of the core");
 #if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
+__attribute__((format(printf, 3, 4), noreturn))
 #endif
 _Noreturn void
 bp_pg_error(int sqlstate, const char *hint, const char *format, ...);
