@@ -125,14 +125,16 @@ build/$(1)/upgrade/backpain.so: build/$(1)/upgrade/bp_calls.o \
 	$$(Q)$$(CC) -shared $(3) $$(LDFLAGS) -o $$@ $$^ $$(LIBS)
 
 # ---- Test hooks (tests/hooks/) -------------------------------------------
-# A limit changed in a test build: test_max_days links the core with
-# bp_content_relaxant.c compiled with -DBP_TEST_RELAXANT_MAX_DAYS=14 (the
-# hook that file documents; nothing else sets it), and checks that the
-# plan's reasons and every overdue answer follow the table.
+# Limits changed in a test build: test_max_days links the core with
+# bp_content_relaxant.c compiled with -DBP_TEST_RELAXANT_MAX_DAYS=14 and
+# -DBP_TEST_START_DOSE_MG=7.5 (the hooks that file documents; nothing else
+# sets them), and checks that the plan's reasons and every overdue answer
+# follow the table.
+HOOK_DEFINES := -DBP_TEST_RELAXANT_MAX_DAYS=14 -DBP_TEST_START_DOSE_MG=7.5
 build/$(1)/hooks/bp_content_relaxant.o: ext/core/bp_content_relaxant.c $$(CORE_HEADERS) VERSION
 	@mkdir -p $$(@D)
-	$$(SAY) "  CC      $$@ (BP_TEST_RELAXANT_MAX_DAYS=14)"
-	$$(Q)$$(CC) $$(BASE_CFLAGS) -DBP_TEST_RELAXANT_MAX_DAYS=14 $(2) $$(CFLAGS) -c $$< -o $$@
+	$$(SAY) "  CC      $$@ ($$(HOOK_DEFINES))"
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $$(HOOK_DEFINES) $(2) $$(CFLAGS) -c $$< -o $$@
 
 build/$(1)/tests/test_max_days: tests/hooks/test_max_days.c tests/tap.h \
     build/$(1)/hooks/bp_content_relaxant.o $$($(1)_CORE) $$(HEADERS)
@@ -275,9 +277,35 @@ LCOV := lcov --quiet --rc lcov_branch_coverage=1
 LCOV_LOG := build/cov/lcov.log
 LCOV_RUN  = run_lcov() { $(LCOV) "$$@" >>$(LCOV_LOG) 2>&1 || { cat $(LCOV_LOG); exit 1; }; }; run_lcov
 
-# The out-of-memory paths are reached by a short OOM sweep (300 points per file)
-# with a coverage-instrumented runner; lcov merges both runs per source.
+# The out-of-memory paths are reached by an OOM sweep with a
+# coverage-instrumented runner: the first 300 allocations of each SQL case
+# file, and every allocation of the two small files written for it
+# (COV_OOM_WHOLE: edge_paths.test, oom_paths.test, about 1,600 in all); lcov
+# merges the runs per source.
 COV_OOM_SQLTAP := build/cov/oom/sqltap
+COV_OOM_WHOLE  := tests/sql/edge_paths.test tests/sql/oom_paths.test
+
+# The interrupt check of an extension built against SQLite older than 3.41
+# (the system's 3.40 headers, as build/cov's is) when it runs in SQLite
+# 3.41 or later: tests/capi/limits.c linked with SQLite 3.52, with the
+# coverage build of the extension (make test-sqlite352 fetches 3.52).
+COV_LIMITS352 := build/cov/tests/limits352
+
+# The static link (-DSQLITE_CORE) and sqlite3_backpain_init called by the
+# application itself: tests/clients/static_client.c with the extension's
+# sources compiled for coverage.
+COV_STATIC_CLIENT := build/cov/static/static_client
+
+$(COV_STATIC_CLIENT): tests/clients/static_client.c tests/tap.h $(EXT_SOURCES) $(HEADERS) VERSION
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -Iext/sqlite $(COV_FLAGS) -DSQLITE_CORE -Itests -o $@ \
+	  tests/clients/static_client.c $(EXT_SOURCES) --coverage -lsqlite3 $(LIBS)
+
+$(COV_LIMITS352): tests/capi/limits.c tests/tap.h $(SQLITE352)/sqlite3.o
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@ (SQLite 3.52)"
+	$(Q)$(CC) $(BASE_CFLAGS) -I$(SQLITE352) -O0 -g -Itests -o $@ $< $(SQLITE352_LIBS)
 
 $(COV_OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(@D)
@@ -288,10 +316,12 @@ $(COV_OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 
 # The C tests: build/cov/c.info (ext/postgres/pg.mk adds the binding's C
 # tests to the prerequisites).
-coverage-c: $(COV_OOM_SQLTAP)
+coverage-c: $(COV_OOM_SQLTAP) $(COV_LIMITS352) $(COV_STATIC_CLIENT)
 	@find build/cov -name '*.gcda' -delete
 	$(MAKE) --no-print-directory suite-cov
-	OOM_POINTS=300 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(SQL_TESTS)
+	BACKPAIN_EXT=build/cov/backpain $(PROVE) --exec tests/run $(COV_LIMITS352) $(COV_STATIC_CLIENT)
+	OOM_POINTS=300 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(filter-out $(COV_OOM_WHOLE),$(SQL_TESTS))
+	OOM_POINTS=100000 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(COV_OOM_WHOLE)
 	$(PROVE) --exec tests/run $(PG_UNIT_COV)
 	@rm -f $(LCOV_LOG)
 	$(Q)$(LCOV_RUN) --capture --directory build/cov --output-file build/cov/c.info
