@@ -3,7 +3,7 @@
 #   make demo       build, generate a 10,000-patient cohort, print the reports
 #   make report     the HTML dashboard of that cohort: build/report/report.html
 #   make deps       install what the build needs (Debian: gcc make sqlite3
-#                   libsqlite3-dev perl locales)
+#                   libsqlite3-dev perl locales lcov)
 #   make            dist/backpain.so (the loadable extension)
 #   make static     dist/libbackpain.a, compiled with -DSQLITE_CORE
 #   make test       every test, through prove: in-process, and the SQL case
@@ -21,7 +21,10 @@
 #   make valgrind   the suite under valgrind memcheck (any error or leak fails)
 #   make threads    8 threads, 8 connections, the whole workload at once,
 #                   with backpain and SQLite (3.52) under ThreadSanitizer
-#   make coverage   line and branch coverage of ext/ by the suite (gcov, lcov)
+#   make coverage   line and branch coverage of ext/ by the SQLite and the
+#                   PostgreSQL tests (gcov, lcov): fails below 100 % of the
+#                   lines or 95 % of the branches of ext/core, ext/sqlite or
+#                   ext/postgres
 #   make fuzz       every libFuzzer harness for FUZZ_SECONDS (default 60)
 #                   (tests/fuzz/fuzz.mk, with clang)
 #   make oom        the SQL suite with each allocation failing in turn, under
@@ -122,14 +125,16 @@ build/$(1)/upgrade/backpain.so: build/$(1)/upgrade/bp_calls.o \
 	$$(Q)$$(CC) -shared $(3) $$(LDFLAGS) -o $$@ $$^ $$(LIBS)
 
 # ---- Test hooks (tests/hooks/) -------------------------------------------
-# A limit changed in a test build: test_max_days links the core with
-# bp_content_relaxant.c compiled with -DBP_TEST_RELAXANT_MAX_DAYS=14 (the
-# hook that file documents; nothing else sets it), and checks that the
-# plan's reasons and every overdue answer follow the table.
+# Limits changed in a test build: test_max_days links the core with
+# bp_content_relaxant.c compiled with -DBP_TEST_RELAXANT_MAX_DAYS=14 and
+# -DBP_TEST_START_DOSE_MG=7.5 (the hooks that file documents; nothing else
+# sets them), and checks that the plan's reasons and every overdue answer
+# follow the table.
+HOOK_DEFINES := -DBP_TEST_RELAXANT_MAX_DAYS=14 -DBP_TEST_START_DOSE_MG=7.5
 build/$(1)/hooks/bp_content_relaxant.o: ext/core/bp_content_relaxant.c $$(CORE_HEADERS) VERSION
 	@mkdir -p $$(@D)
-	$$(SAY) "  CC      $$@ (BP_TEST_RELAXANT_MAX_DAYS=14)"
-	$$(Q)$$(CC) $$(BASE_CFLAGS) -DBP_TEST_RELAXANT_MAX_DAYS=14 $(2) $$(CFLAGS) -c $$< -o $$@
+	$$(SAY) "  CC      $$@ ($$(HOOK_DEFINES))"
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $$(HOOK_DEFINES) $(2) $$(CFLAGS) -c $$< -o $$@
 
 build/$(1)/tests/test_max_days: tests/hooks/test_max_days.c tests/tap.h \
     build/$(1)/hooks/bp_content_relaxant.o $$($(1)_CORE) $$(HEADERS)
@@ -181,7 +186,7 @@ $(eval $(call variant_rules,static,$(STATIC_FLAGS),,-lsqlite3))
 $(eval $(call variant_rules,v352,$(REL_FLAGS) -I$(SQLITE352),,$(SQLITE352_LIBS)))
 $(eval $(call variant_rules,cov,$(COV_FLAGS),--coverage,-lsqlite3))
 
-.PHONY: format lint all static test asan oom valgrind threads coverage bench clean test-sqlite352 test-clients deps-clients demo report deps \
+.PHONY: format lint all static test asan oom valgrind threads coverage coverage-c bench clean test-sqlite352 test-clients deps-clients demo report deps \
         suite-rel suite-asan suite-static suite-v352 cli-suite-rel cli-suite-v352
 .DELETE_ON_ERROR:
 
@@ -258,12 +263,51 @@ valgrind: dist/backpain.so build/rel/upgrade/backpain.so build/rel/sqltap $(rel_
 	  SQLTAP=build/rel/sqltap VALGRIND="$(VALGRIND_CMD)" \
 	  $(PROVE) --exec tests/run $(rel_TESTS) $(SQL_TESTS) build/static/static_client
 
-# Coverage of ext/ by the whole suite (unit, C API and SQL tests).
+# Coverage of ext/ (gcov, lcov): make coverage runs the C tests with the
+# coverage build (build/cov; make coverage-c: the SQLite suite of unit, C API
+# and SQL tests, a short OOM sweep, and the PostgreSQL binding's C tests of
+# tests/pg/unit/), then the PostgreSQL tests against a coverage build of the
+# extension (make coverage-pg, ext/postgres/pg.mk: build/pg-cov), merges
+# everything into build/cov/ext.info (HTML in build/cov/html) and fails below
+# 100 % of the lines or 95 % of the branches of any layer, ext/core,
+# ext/sqlite or ext/postgres (tests/coverage_check.sh, which also counts the
+# exclusion markers). Needs lcov (make deps) and what make test-pg needs
+# (make deps-pg).
 LCOV := lcov --quiet --rc lcov_branch_coverage=1
+# lcov's own output (Debian's 1.16 warns about redefined subroutines on
+# every run) goes to a log, shown when lcov fails.
+LCOV_LOG := build/cov/lcov.log
+LCOV_RUN  = run_lcov() { $(LCOV) "$$@" >>$(LCOV_LOG) 2>&1 || { cat $(LCOV_LOG); exit 1; }; }; run_lcov
 
-# The out-of-memory paths are reached by a short OOM sweep (300 points per file)
-# with a coverage-instrumented runner; lcov merges both runs per source.
+# The out-of-memory paths are reached by an OOM sweep with a
+# coverage-instrumented runner: the first 300 allocations of each SQL case
+# file, and every allocation of the two small files written for it
+# (COV_OOM_WHOLE: edge_paths.test, oom_paths.test, about 1,600 in all); lcov
+# merges the runs per source.
 COV_OOM_SQLTAP := build/cov/oom/sqltap
+COV_OOM_WHOLE  := tests/sql/edge_paths.test tests/sql/oom_paths.test
+
+# The interrupt check of an extension built against SQLite older than 3.41
+# (the system's 3.40 headers, as build/cov's is) when it runs in SQLite
+# 3.41 or later: tests/capi/limits.c linked with SQLite 3.52, with the
+# coverage build of the extension (make test-sqlite352 fetches 3.52).
+COV_LIMITS352 := build/cov/tests/limits352
+
+# The static link (-DSQLITE_CORE) and sqlite3_backpain_init called by the
+# application itself: tests/clients/static_client.c with the extension's
+# sources compiled for coverage.
+COV_STATIC_CLIENT := build/cov/static/static_client
+
+$(COV_STATIC_CLIENT): tests/clients/static_client.c tests/tap.h $(EXT_SOURCES) $(HEADERS) VERSION
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(BASE_CFLAGS) -Iext/sqlite $(COV_FLAGS) -DSQLITE_CORE -Itests -o $@ \
+	  tests/clients/static_client.c $(EXT_SOURCES) --coverage -lsqlite3 $(LIBS)
+
+$(COV_LIMITS352): tests/capi/limits.c tests/tap.h $(SQLITE352)/sqlite3.o
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@ (SQLite 3.52)"
+	$(Q)$(CC) $(BASE_CFLAGS) -I$(SQLITE352) -O0 -g -Itests -o $@ $< $(SQLITE352_LIBS)
 
 $(COV_OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	@mkdir -p $(@D)
@@ -272,15 +316,28 @@ $(COV_OOM_SQLTAP): tests/sqltap.c $(EXT_SOURCES) $(HEADERS) VERSION
 	  -DSQLTAP_STATIC_EXTENSION -o $@ $(EXT_SOURCES) tests/sqltap.c --coverage -rdynamic \
 	  -lsqlite3 -ldl $(LIBS)
 
-coverage: $(COV_OOM_SQLTAP)
+# The C tests: build/cov/c.info (ext/postgres/pg.mk adds the binding's C
+# tests to the prerequisites).
+coverage-c: $(COV_OOM_SQLTAP) $(COV_LIMITS352) $(COV_STATIC_CLIENT)
 	@find build/cov -name '*.gcda' -delete
 	$(MAKE) --no-print-directory suite-cov
-	OOM_POINTS=300 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(SQL_TESTS)
-	$(LCOV) --capture --directory build/cov --output-file build/cov/all.info
-	$(LCOV) --extract build/cov/all.info '*/ext/*' --output-file build/cov/ext.info
-	genhtml --quiet --branch-coverage --output-directory build/cov/html build/cov/ext.info
-	@$(LCOV) --list build/cov/ext.info
-	@$(LCOV) --summary build/cov/ext.info
+	BACKPAIN_EXT=build/cov/backpain $(PROVE) --exec tests/run $(COV_LIMITS352) $(COV_STATIC_CLIENT)
+	OOM_POINTS=300 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(filter-out $(COV_OOM_WHOLE),$(SQL_TESTS))
+	OOM_POINTS=100000 $(PROVE) --exec '$(COV_OOM_SQLTAP) --oom' $(COV_OOM_WHOLE)
+	$(PROVE) --exec tests/run $(PG_UNIT_COV)
+	@rm -f $(LCOV_LOG)
+	$(Q)$(LCOV_RUN) --capture --directory build/cov --output-file build/cov/c.info
+
+coverage: coverage-c coverage-pg
+	@rm -f $(LCOV_LOG)
+	$(Q)$(LCOV_RUN) --add-tracefile build/cov/c.info --add-tracefile $(PG_COV_BUILD)/pg.info \
+	  --output-file build/cov/all.info
+	$(Q)$(LCOV_RUN) --extract build/cov/all.info '$(CURDIR)/ext/*' --output-file build/cov/ext.info
+	$(Q)genhtml --quiet --branch-coverage --output-directory build/cov/html build/cov/ext.info \
+	  >>$(LCOV_LOG) 2>&1 || { cat $(LCOV_LOG); exit 1; }
+	@$(LCOV) --list build/cov/ext.info 2>/dev/null
+	@echo "  COVER   build/cov/ext.info (HTML: build/cov/html/index.html)"
+	tests/coverage_check.sh build/cov/ext.info
 
 # Threads: the extension, SQLite itself (the 3.52 amalgamation) and the
 # test, all compiled with ThreadSanitizer, so that a race across the
@@ -378,7 +435,7 @@ report: dist/backpain.so $(DEMO_DB)
 
 deps:
 	@if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
-	  $$sudo apt-get update && $$sudo apt-get install -y gcc make sqlite3 libsqlite3-dev perl locales
+	  $$sudo apt-get update && $$sudo apt-get install -y gcc make sqlite3 libsqlite3-dev perl locales lcov
 
 BENCHES := $(patsubst tests/bench/%.c,build/rel/bench/%,$(wildcard tests/bench/*.c))
 
@@ -410,7 +467,7 @@ include ext/postgres/pg.mk
 
 # ---- Style and static analysis ------------------------------------------
 # Every C file of the project (the fuzz corpora are data).
-C_FILES := $(sort $(filter-out tests/fuzz/corpus/%,$(wildcard ext/*/*.c ext/*/*.h tests/*.c \
+C_FILES := $(sort $(filter-out tests/fuzz/corpus/%,$(wildcard ext/*/*.c ext/*/*.h tests/*.c tests/pg/unit/*.c \
              tests/*.h tests/*/*.c tests/*/*.h fixtures/*.c)))
 # Warnings clang-tidy checks (a short list: real bugs, not taste). Left out:
 # valist.Uninitialized, which clang 14 reports for every va_start'ed

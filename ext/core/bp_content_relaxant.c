@@ -130,8 +130,15 @@ _Static_assert(BP_COUNT(bp_hepatic_names) == BP_HEPATIC_COUNT, "one name per bp_
 #define ER BP_RELEASE_EXTENDED
 /* Numbers several rows share, written once: the dose the label starts
 ** the elderly and mild hepatic impairment at, and the age from which
-** API 2 and API 3 call a patient elderly. */
+** API 2 and API 3 call a patient elderly. A test build may set another
+** start dose with -DBP_TEST_START_DOSE_MG=X (tests/hooks/test_max_days.c:
+** the plan's reasons state it, 7.5 mg with its fraction); no other build
+** sets it. */
+#ifdef BP_TEST_START_DOSE_MG
+#define START_DOSE_MG BP_TEST_START_DOSE_MG
+#else
 #define START_DOSE_MG 5
+#endif
 #define ELDERLY_AGE 65
 
 /* recommend_plan's relaxant rule follows the immediate-release rows of

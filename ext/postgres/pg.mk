@@ -8,12 +8,18 @@
 #                    installed server's exact version, so apt does not
 #                    upgrade the server, a C compiler, and what the
 #                    PostgreSQL tests use (python3-psycopg2, locales)
-#   make test-pg     the PostgreSQL tests (tests/pg/), in throwaway clusters
-#                    (BACKPAIN_PG_PORT_BASE=N: their ports are N to N+99)
+#   make test-pg     the binding's C tests without a server (tests/pg/unit/,
+#                    make test-pg-unit), then the PostgreSQL tests (tests/pg/)
+#                    in throwaway clusters (BACKPAIN_PG_PORT_BASE=N: their
+#                    ports are N to N+99)
 #   make demo-pg     the reports of sql/postgres/ over the demo cohort of make
 #                    demo, loaded into a throwaway cluster (tests/pg/demo.sh)
 #   make bench-pg    the PostgreSQL benchmarks at 1,000,000 patients (figures,
 #                    no assertions; tests/bench/bench_pg.py)
+#   make coverage-pg the PostgreSQL tests against a coverage build of the
+#                    extension (build/pg-cov, BP_COVERAGE=1), loaded from a
+#                    private copy of the installation (tests/pg/coverage.sh):
+#                    build/pg-cov/pg.info, which make coverage merges
 #   make lint-pg     cppcheck and clang-tidy over ext/postgres (make lint
 #                    checks their format with every other C file)
 #
@@ -23,7 +29,7 @@ PG_BUILD  := build/pg
 PG_MAKE    = $(MAKE) --no-print-directory -C $(PG_BUILD) -f $(CURDIR)/ext/postgres/Makefile \
              PG_CONFIG=$(PG_CONFIG)
 
-.PHONY: pg pg-install deps-pg test-pg lint-pg demo-pg bench-pg
+.PHONY: pg pg-install deps-pg test-pg test-pg-unit lint-pg demo-pg bench-pg pg-cov coverage-pg
 
 pg:
 	@mkdir -p $(PG_BUILD)
@@ -54,8 +60,60 @@ $(PG_FUNCTION_LIST): tests/pg/bp_functions.c $(rel_CORE) $(CORE_HEADERS)
 	$(SAY) "  CC      $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -O2 -o $@ $< $(rel_CORE) $(LIBS)
 
-test-pg: pg-install dist/backpain.so $(PG_FUNCTION_LIST) $(COMMA_LOCALE) build/gen_cohort
+# The binding's C tests (tests/pg/unit/): ext/postgres/pg_value.c and
+# pg_state.c linked with the core and the stand-ins of
+# tests/support/pg_standins.c instead of a server, under AddressSanitizer
+# and UBSan (make test-pg), or instrumented for gcov (make coverage).
+PG_UNIT_NAMES   := $(patsubst tests/pg/unit/%.c,%,$(wildcard tests/pg/unit/*.c))
+PG_UNIT_SOURCES := ext/postgres/pg_value.c ext/postgres/pg_state.c tests/support/pg_standins.c
+PG_UNIT_DEPS    := $(PG_UNIT_SOURCES) tests/support/pg_standins.h tests/tap.h $(CORE_HEADERS) \
+                   $(POSTGRES_HEADERS)
+PG_UNIT_CFLAGS   = $(BASE_CFLAGS) -Iext/postgres -Itests -Itests/support -D_GNU_SOURCE \
+                   -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_UNIT_TESTS   := $(PG_UNIT_NAMES:%=$(PG_BUILD)/unit/%)
+PG_UNIT_COV     := $(PG_UNIT_NAMES:%=build/cov/pgunit/%)
+
+$(PG_BUILD)/unit/%: tests/pg/unit/%.c $(PG_UNIT_DEPS) $(asan_CORE)
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(PG_UNIT_CFLAGS) $(ASAN_FLAGS) -o $@ $< $(PG_UNIT_SOURCES) $(asan_CORE) \
+	  $(SANITIZERS) $(LIBS)
+
+build/cov/pgunit/%: tests/pg/unit/%.c $(PG_UNIT_DEPS) $(cov_CORE)
+	@mkdir -p $(@D)
+	$(SAY) "  CC      $@"
+	$(Q)$(CC) $(PG_UNIT_CFLAGS) $(COV_FLAGS) -o $@ $< $(PG_UNIT_SOURCES) $(cov_CORE) --coverage $(LIBS)
+
+# make coverage-c (the Makefile) runs them too.
+coverage-c: $(PG_UNIT_COV)
+
+test-pg-unit: $(PG_UNIT_TESTS)
+	ASAN_OPTIONS=detect_leaks=1:exitcode=23 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(PROVE) --exec tests/run $(PG_UNIT_TESTS)
+
+test-pg: test-pg-unit pg-install dist/backpain.so $(PG_FUNCTION_LIST) $(COMMA_LOCALE) build/gen_cohort
 	BP_FUNCTION_LIST=$(PG_FUNCTION_LIST) tests/pg/run.sh
+
+# The coverage build, in its own directory; tests/pg/coverage.sh installs it
+# into a private copy of the installation, never into the system's. lcov
+# names the sources by the path they were compiled from (build/pg-cov/ext/,
+# the link): they are renamed to ext/, as the SQLite part names them.
+PG_COV_BUILD := build/pg-cov
+PG_COV_MAKE   = $(MAKE) --no-print-directory -C $(PG_COV_BUILD) -f $(CURDIR)/ext/postgres/Makefile \
+                PG_CONFIG=$(PG_CONFIG) BP_COVERAGE=1
+
+pg-cov:
+	@mkdir -p $(PG_COV_BUILD)
+	@ln -sfn ../../ext $(PG_COV_BUILD)/ext
+	$(PG_COV_MAKE)
+
+coverage-pg: pg-cov dist/backpain.so $(PG_FUNCTION_LIST) $(COMMA_LOCALE) build/gen_cohort
+	BP_FUNCTION_LIST=$(PG_FUNCTION_LIST) tests/pg/coverage.sh $(PG_COV_BUILD)
+	@mkdir -p build/cov
+	@rm -f $(LCOV_LOG)
+	$(Q)$(LCOV_RUN) --capture --directory $(PG_COV_BUILD) --output-file $(PG_COV_BUILD)/captured.info
+	$(Q)sed 's|^SF:$(CURDIR)/$(PG_COV_BUILD)/ext/|SF:$(CURDIR)/ext/|' $(PG_COV_BUILD)/captured.info \
+	  > $(PG_COV_BUILD)/pg.info
 
 demo-pg: pg-install $(DEMO_DB)
 	tests/pg/demo.sh $(DEMO_DB)

@@ -1,9 +1,14 @@
 /*
 ** pg_binding.h: what the PostgreSQL binding's files share: which row of the
-** core's bp_functions[] a call serves, PostgreSQL values turned into the
-** core's bp_value, a failed bp_call raised as an ERROR with the SQLSTATE of
-** its status, a bp_result turned into a Datum, and a bp_writer over a
-** StringInfo.
+** core's bp_functions[] a call serves (pg_binding.c), PostgreSQL values
+** turned into the core's bp_value, errors raised (pg_value.c), and a
+** bp_writer over a StringInfo (pg_binding.c).
+**
+** pg_value.c and pg_state.c hold the parts that do not need a running
+** server: they call only a few of PostgreSQL's functions (palloc and its
+** kin, ereport's, the detoasting and output functions of a few types), so
+** the fuzz harness tests/fuzz/fuzz_pg.c and the C test tests/pg/unit/
+** link them with stand-ins for those (tests/support/pg_standins.c).
 **
 ** The binding holds no logic of its own beyond PostgreSQL's mechanics
 ** (aggregate state, window positions, the set-returning function): every
@@ -59,6 +64,8 @@ typedef struct {
 /* The signature of the function flinfo calls, cached in its fn_extra. */
 const bp_pg_signature *bp_pg_signature_of(FmgrInfo *flinfo, bp_pg_role role);
 
+/* ---- pg_value.c ---------------------------------------------------------- */
+
 /* Converts one PostgreSQL value of type `type`. Text is detoasted into
 ** the current memory context; it lives as long as that context. */
 void bp_pg_value(Datum datum, bool isnull, Oid type, bp_value *out);
@@ -67,11 +74,24 @@ void bp_pg_value(Datum datum, bool isnull, Oid type, bp_value *out);
 void bp_pg_call_init(bp_call *call, const bp_function_info *function);
 
 /* Raises the call's error: ERROR with the core's message and the SQLSTATE
-** of its status (out of memory: PostgreSQL's own error). */
+** of its status (out of memory: ERRCODE_OUT_OF_MEMORY). */
 _Noreturn void bp_pg_raise(const bp_call *call);
+
+/* Raises ERROR with this SQLSTATE, message and hint (none when NULL): the
+** binding's one ereport. The message is cut at BP_PG_MESSAGE_SIZE - 1
+** bytes (every message of the binding is far shorter). */
+#define BP_PG_MESSAGE_SIZE 2048
+_Static_assert(BP_PG_MESSAGE_SIZE > BP_MESSAGE_SIZE, "room for every message of the core");
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4), noreturn))
+#endif
+_Noreturn void
+bp_pg_error(int sqlstate, const char *hint, const char *format, ...);
 
 /* An integer result as PostgreSQL's integer; an error past its range. */
 int32 bp_pg_int4(const bp_function_info *function, int64 value);
+
+/* ---- pg_binding.c --------------------------------------------------------- */
 
 /* A bp_writer that collects text in a StringInfo (palloc'd). */
 typedef struct {

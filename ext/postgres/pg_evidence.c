@@ -28,11 +28,10 @@ static void check_columns(TupleDesc descriptor) {
            strcmp(NameStr(attribute->attname), bp_evidence_column_names[c]) == 0;
   }
   if (!same) {
-    ereport(ERROR, (errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
-                    errmsg("backpain: the SQL declaration of guideline_evidence_rows does not "
-                           "match the extension's library"),
-                    errhint("Reinstall the extension: DROP EXTENSION backpain; CREATE EXTENSION "
-                            "backpain;")));
+    bp_pg_error(ERRCODE_INVALID_FUNCTION_DEFINITION,
+                "Reinstall the extension: DROP EXTENSION backpain; CREATE EXTENSION backpain;",
+                "backpain: the SQL declaration of guideline_evidence_rows does not match the "
+                "extension's library");
   }
 }
 
@@ -45,7 +44,8 @@ Datum bp_pg_evidence_rows(PG_FUNCTION_ARGS) {
     srf = SRF_FIRSTCALL_INIT();
     MemoryContext before = MemoryContextSwitchTo(srf->multi_call_memory_ctx);
     if (get_call_result_type(fcinfo, NULL, &descriptor) != TYPEFUNC_COMPOSITE) {
-      elog(ERROR, "backpain: guideline_evidence_rows must return rows");
+      bp_pg_error(ERRCODE_INTERNAL_ERROR, NULL,
+                  "backpain: guideline_evidence_rows must return rows");
     }
     check_columns(descriptor);
     srf->tuple_desc = BlessTupleDesc(descriptor);

@@ -29,9 +29,11 @@ int bp_sqlite_values(sqlite3_context *ctx, int argc, sqlite3_value **argv, bp_va
         break;
       }
       case SQLITE_BLOB: {
-        /* A zeroblob is expanded here, which may fail. */
-        const void *blob = sqlite3_value_blob(v);
+        /* A zeroblob is expanded here, which may fail; the value is then
+        ** NULL, of no bytes, so its length is read first (a blob's length
+        ** needs no expansion). */
         int bytes = sqlite3_value_bytes(v);
+        const void *blob = sqlite3_value_blob(v);
         if (blob == NULL && bytes > 0) {
           sqlite3_result_error_nomem(ctx);
           return 0;

@@ -99,6 +99,17 @@ int main(void) {
   check(db, "SELECT recommend_plan()", "string or blob too big",
         "recommend_plan past the length limit");
 
+  /* Past the 4,096 bytes the writer keeps on the stack, the JSON grows in
+  ** an sqlite3_str, which the length limit stops too: 60 one-day courses
+  ** of 98 bytes each, 5,941 bytes in all. */
+  const char *sixty_courses =
+      "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 59) "
+      "SELECT length(relaxant_courses(2460311 + 30 * i, 2460311 + 30 * i)) FROM n";
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1000000);
+  check(db, sixty_courses, "(a row)", "60 courses fit a length limit of 1,000,000");
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 5000);
+  check(db, sixty_courses, "string or blob too big", "60 courses past a length limit of 5,000");
+
   /* Group memory: 1,000 bytes hold 125 fills of 8 bytes, not 126. */
   sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1000);
   check(db,

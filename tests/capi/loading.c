@@ -98,6 +98,8 @@ int main(void) {
     tap_is_str(error, "backpain needs SQLite 3.31.0 or later, found 3.30.1",
                "with a message that says why");
     sqlite3_free(error);
+    tap_is_int(init(NULL, NULL, &old_api), SQLITE_ERROR,
+               "... also for a caller that asks for no message");
   }
   if (handle != NULL) dlclose(handle);
   return tap_done();

@@ -3,7 +3,11 @@
 ** (dist/libbackpain.a, built with -DSQLITE_CORE) and uses it with no
 ** loading step: sqlite3_auto_extension() registers it for every new
 ** connection. It checks one function of each kind, the virtual table, and
-** that load_extension() is not needed (it stays disabled).
+** that load_extension() is not needed (it stays disabled); and, calling
+** sqlite3_backpain_init() itself, that a registration SQLite refuses (a
+** function in use by a running statement) is returned as an error, named
+** in the message when the caller asks for one and also when it does not
+** (error_message NULL, as backpain.h allows).
 */
 #include <sqlite3.h>
 #include <string.h>
@@ -59,5 +63,25 @@ int main(void) {
          "extension loading stays disabled: nothing was loaded (%s)", got);
   sqlite3_close(db);
   sqlite3_reset_auto_extension();
+
+  tap_is_int(sqlite3_open(":memory:", &db), SQLITE_OK, "a connection without the auto extension");
+  tap_is_int(sqlite3_backpain_init(db, NULL, NULL), SQLITE_OK,
+             "sqlite3_backpain_init registers it");
+  sqlite3_stmt *running = NULL;
+  sqlite3_prepare_v2(db, "SELECT backpain_version() FROM (SELECT 1 UNION ALL SELECT 2)", -1,
+                     &running, NULL);
+  tap_is_int(sqlite3_step(running), SQLITE_ROW, "a statement using backpain_version runs");
+  char *error = NULL;
+  tap_is_int(sqlite3_backpain_init(db, &error, NULL), SQLITE_BUSY,
+             "registering again meanwhile fails: SQLITE_BUSY");
+  tap_is_str(error,
+             "backpain: cannot register backpain_version/0: unable to delete/modify "
+             "user-function due to active statements",
+             "... naming the function that could not be replaced");
+  sqlite3_free(error);
+  tap_is_int(sqlite3_backpain_init(db, NULL, NULL), SQLITE_BUSY,
+             "... and so without an error message");
+  sqlite3_finalize(running);
+  sqlite3_close(db);
   return tap_done();
 }

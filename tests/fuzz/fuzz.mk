@@ -54,7 +54,7 @@ FUZZ_ALL_SRC  := $(CORE_SOURCES) $(SQLITE_SOURCES)
 FUZZ_HEADERS  := $(CORE_HEADERS) $(SQLITE_HEADERS)
 
 FUZZ_CORE_NAMES := fuzz_date fuzz_list fuzz_recognise fuzz_plan
-FUZZ_NAMES      := $(FUZZ_CORE_NAMES) fuzz_sql
+FUZZ_NAMES      := $(FUZZ_CORE_NAMES) fuzz_sql fuzz_pg
 FUZZ_BINS       := $(FUZZ_NAMES:%=$(FUZZ_OUT)/%)
 
 # libFuzzer options shared by every run. A single input that runs longer
@@ -89,6 +89,21 @@ $(FUZZ_OUT)/fuzz_sql: $(FUZZ_DIR)/fuzz_sql.c $(FUZZ_ALL_SRC) $(FUZZ_HEADERS) \
 	@echo "  CC      $@"
 	$(FUZZ_Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DSQLITE_CORE -o $@ $< $(FUZZ_ALL_SRC) \
 	  -lsqlite3 $(FUZZ_LIBS)
+
+# The PostgreSQL harness links the core, the binding's parts that need no
+# server (ext/postgres/pg_value.c, pg_state.c) and the stand-ins of
+# tests/support/pg_standins.c for the server functions they call; it needs
+# PostgreSQL's server headers (make deps-pg), not a server.
+FUZZ_PG_CONFIG ?= pg_config
+FUZZ_PG_SRC     := ext/postgres/pg_value.c ext/postgres/pg_state.c tests/support/pg_standins.c
+$(FUZZ_OUT)/fuzz_pg: $(FUZZ_DIR)/fuzz_pg.c $(FUZZ_CORE_SRC) $(FUZZ_PG_SRC) $(FUZZ_HEADERS) \
+    $(POSTGRES_HEADERS) tests/support/pg_standins.h $(FUZZ_DIR)/fuzz.mk $(FUZZ_DIR)/fuzz_check.h \
+    $(FUZZ_OUT)/cflags
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	$(FUZZ_Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Iext/postgres -Itests/support -D_GNU_SOURCE \
+	  -isystem $$($(FUZZ_PG_CONFIG) --includedir-server) -o $@ $< $(FUZZ_CORE_SRC) $(FUZZ_PG_SRC) \
+	  $(FUZZ_LIBS)
 
 # Runs one harness: seeds are copied (never moved) into the working corpus;
 # on failure the end of the log is shown and the target fails.

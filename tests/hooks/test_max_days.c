@@ -1,11 +1,14 @@
 /*
-** test_max_days.c: the relaxant limit is data, and everything that states
-** or applies it follows the table. This test links the core with
-** bp_content_relaxant.c compiled with -DBP_TEST_RELAXANT_MAX_DAYS=14 (the
-** test hook of that file; the Makefile builds it so for this test only,
-** no other build sets it), and checks that the plan's reasons say 14
-** where the label's limit makes them say 21 (tests/unit/test_plan.c), and
-** that the overdue answers follow: the plan's relaxant rule, the default
+** test_max_days.c: the relaxant limit and the start dose are data, and
+** everything that states or applies them follows the table. This test
+** links the core with bp_content_relaxant.c compiled with
+** -DBP_TEST_RELAXANT_MAX_DAYS=14 and -DBP_TEST_START_DOSE_MG=7.5 (the test
+** hooks of that file; the Makefile builds it so for this test only, no
+** other build sets them), and checks that the plan's reasons say 14 where
+** the label's limit makes them say 21 and "start at 7.5 mg" where the
+** label's dose makes them say 5 mg (tests/unit/test_plan.c: a dose with a
+** fraction is written as such), and that the overdue answers follow: the plan's relaxant rule, the
+*default
 ** max_days of relaxant_overdue and of relaxant_courses, and
 ** recommend_plan through the call layer. Every expected value is the one
 ** for a 14-day limit, worked out by hand; 15 days is within 21 days and
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "bp_calls.h"
+#include "bp_dose.h"
 #include "bp_plan.h"
 #include "support/plan_util.h"
 #include "tap.h"
@@ -28,13 +32,13 @@ static void test_plan(void) {
   bp_plan_build(&p, &plan);
   const bp_plan_step *step = plan_relaxant_step(&plan);
   tap_is_str(step ? step->reason : NULL,
-             CONSIDER_CHRONIC "14 more days, start at 5 mg." ACP_CHRONIC FRIEDMAN,
+             CONSIDER_CHRONIC "14 more days, start at 7.5 mg." ACP_CHRONIC FRIEDMAN,
              "no relaxant days: at most 14 more days");
   p = plan_spasm_patient(14);
   bp_plan_build(&p, &plan);
   step = plan_relaxant_step(&plan);
   tap_is_str(step ? step->reason : NULL,
-             CONSIDER_CHRONIC "0 more days, start at 5 mg." ACP_CHRONIC FRIEDMAN
+             CONSIDER_CHRONIC "0 more days, start at 7.5 mg." ACP_CHRONIC FRIEDMAN
                               " The 14-day limit is reached.",
              "14 days: still consider, the 14-day limit is reached");
   tap_ok(step != NULL && step->action == BP_ACTION_CONSIDER && plan.warnings == 0,
@@ -109,6 +113,8 @@ static void test_calls(void) {
 
 int main(void) {
   tap_is_int(bp_relaxant_max_days.value, 14, "the test build's limit is 14 days");
+  const bp_dose_rule *start = bp_dose_rule_find("elderly_start_5mg", BP_RELEASE_IMMEDIATE);
+  tap_ok(start != NULL && start->single_dose_above == 7.5, "... and its start dose 7.5 mg");
   test_plan();
   test_calls();
   return tap_done();

@@ -4,7 +4,9 @@ booleans, dates as text) and errors (the exact message). No expected value
 here is written by hand: SQLite's answer is the expectation, and the test
 fails on any difference, including a call that errs in one engine only.
 
-Covered: every function of the contract in every arity, with the
+Covered: every function of the core's bp_functions[] (the list is read from
+it, as surface.py reads it, and the test fails when a function or an arity
+of it has no call here) in every arity, with the
 hostile-input matrix of tests/capi/bad_input.c in each argument position
 (the other arguments valid), as far as PostgreSQL's types let a value reach
 the function (a date parameter takes dates, an integer one integers; text
@@ -24,7 +26,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "lib"))
 from bp_pg import (ARRAY, B, BOOL, CORE_SQLSTATES, D, F, I, JSONB, NULL, R, T, Call, Pg, Tap,  # noqa: E402
-                   outcome_text, same_outcome, sqlite, sqlite_query)
+                   core_functions, outcome_text, same_outcome, sqlite, sqlite_query)
 
 tap = Tap()
 lite = sqlite()
@@ -45,7 +47,7 @@ HOSTILE = {
     "integer": [NULL, I(0), I(1), I(-1), I(7), I(21), I(2460311), I(2147483647), I(-2147483648)],
     "numeric": [NULL, I(0), I(1), I(-1), I(5), I(10), I(64), I(65), I(150), I(151), I(2460311),
                 I(9223372036854775807), I(-9223372036854775808), R("1.5"), R("-0.0"), R("0.5"),
-                R("10.5"), R("150.5"), R("1e308"), R("-1e308"), R("1e-400"), R("Infinity"),
+                R("10.5"), R("150.5"), R("1e308"), R("-1e308"), R("1e-400"), R("1e400"), R("-1e400"), R("Infinity"),
                 R("-Infinity"), R("30.000000000000000001")],
     "text": [NULL, T(""), T("abc"), T("2024-01-01"), T("2024-02-30"), T("mild"), T("Moderate"), T("10"),
              T("-5"), T("1e999"), T("Amrix 15 mg ER"), T("cyclobenzaprine 10 mg"), T("M54.5"), T("m5450"),
@@ -56,57 +58,49 @@ HOSTILE = {
              T("cyclobenzaprine " + "x" * 65520, "cyclobenzaprine and 65,520 letters")],
 }
 
-# Every function and arity: (name, returns, kind, [(argument, type, valid value)]).
-FUNCTIONS = [
-    ("backpain_version", "text", "scalar", []),
-    ("relaxant_ingredient", "text", "scalar", [("drug", "text", T("cyclobenzaprine"))]),
-    ("relaxant_end", "date", "scalar", [("start", "date", D("2024-01-01")), ("days_supply", "integer", I(10))]),
-    ("relaxant_days", "integer", "scalar", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-10"))]),
-    ("relaxant_overdue", "boolean", "scalar", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-30"))]),
-    ("relaxant_overdue", "boolean", "scalar", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-30")),
-                                               ("as_of", "date", D("2024-01-25"))]),
-    ("relaxant_overdue", "boolean", "scalar", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-30")),
-                                               ("as_of", "date", D("2024-01-25")), ("max_days", "integer", I(21))]),
-    ("relaxant_courses", "json", "aggregate", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-10"))]),
-    ("relaxant_courses", "json", "aggregate", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-10")),
-                                               ("gap_days", "integer", I(7))]),
-    ("relaxant_courses", "json", "aggregate", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-10")),
-                                               ("gap_days", "integer", I(7)), ("max_days", "integer", I(21))]),
-    ("relaxant_courses", "json", "aggregate", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-10")),
-                                               ("gap_days", "integer", I(7)), ("max_days", "integer", I(21)),
-                                               ("as_of", "date", D("2024-01-05"))]),
-    ("relaxant_longest_course", "integer", "aggregate", [("start", "date", D("2024-01-01")),
-                                                         ("end", "date", D("2024-01-10"))]),
-    ("relaxant_longest_course", "integer", "aggregate", [("start", "date", D("2024-01-01")),
-                                                         ("end", "date", D("2024-01-10")),
-                                                         ("gap_days", "integer", I(7))]),
-    ("relaxant_longest_course", "integer", "aggregate", [("start", "date", D("2024-01-01")),
-                                                         ("end", "date", D("2024-01-10")),
-                                                         ("gap_days", "integer", I(7)),
-                                                         ("as_of", "date", D("2024-01-05"))]),
-    ("relaxant_course_no", "integer", "window", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-10"))]),
-    ("relaxant_course_no", "integer", "window", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-10")),
-                                                 ("gap_days", "integer", I(7))]),
-    ("relaxant_course_no", "integer", "window", [("start", "date", D("2024-01-01")), ("end", "date", D("2024-01-10")),
-                                                 ("gap_days", "integer", I(7)), ("as_of", "date", D("2024-01-05"))]),
-    ("relaxant_dose_alerts", "json", "scalar", [("drug", "text", T("cyclobenzaprine 10 mg")), ("dose_mg", "numeric", I(10)),
-                                                ("doses_per_day", "numeric", I(3))]),
-    ("relaxant_dose_alerts", "json", "scalar", [("drug", "text", T("cyclobenzaprine 10 mg")), ("dose_mg", "numeric", I(10)),
-                                                ("doses_per_day", "numeric", I(3)), ("hepatic", "text", T("mild"))]),
-    ("relaxant_dose_alerts", "json", "scalar", [("drug", "text", T("cyclobenzaprine 10 mg")), ("dose_mg", "numeric", I(10)),
-                                                ("doses_per_day", "numeric", I(3)), ("hepatic", "text", T("mild")),
-                                                ("age", "numeric", I(70))]),
-    ("intervention_code", "text", "scalar", [("text", "text", T("yoga"))]),
-    ("icd10_class", "text", "scalar", [("code", "text", T("M54.5"))]),
-    ("pain_phase", "text", "scalar", [("weeks", "numeric", I(8))]),
-    ("pain_phase", "text", "scalar", [("onset", "date", D("2024-01-01")), ("as_of", "date", D("2024-03-01"))]),
-]
+# Every function and arity, from the core's bp_functions[] (core_functions():
+# its names, arities and argument names), as (name, returns, kind,
+# [(argument, PostgreSQL type, valid value)]). Each argument the core names
+# has its type and a valid value here (VALID_FOR: where one function wants
+# another valid value than the rest); a function whose arguments are not
+# all here gets no calls, and the check at the end fails. recommend_plan
+# (variadic: key, value, ...) has its own section, 3.
+ARGUMENTS = {
+    "drug": ("text", T("cyclobenzaprine 10 mg")), "start": ("date", D("2024-01-01")),
+    "end": ("date", D("2024-01-10")), "days_supply": ("integer", I(10)),
+    "as_of": ("date", D("2024-01-05")), "max_days": ("integer", I(21)), "gap_days": ("integer", I(7)),
+    "dose_mg": ("numeric", I(10)), "doses_per_day": ("numeric", I(3)), "hepatic": ("text", T("mild")),
+    "age": ("numeric", I(70)), "text": ("text", T("yoga")), "code": ("text", T("M54.5")),
+    "weeks": ("numeric", I(8)), "onset": ("date", D("2024-01-01")),
+}
+VALID_FOR = {
+    ("relaxant_ingredient", "drug"): T("cyclobenzaprine"), ("relaxant_overdue", "end"): D("2024-01-30"),
+    ("relaxant_overdue", "as_of"): D("2024-01-25"), ("pain_phase", "as_of"): D("2024-03-01"),
+}
+RETURNS = {"json": "json", "text": "text", "date": "date", "integer": "integer", "boolean": "boolean"}
+CORE = core_functions()
+FUNCTIONS = []
+unknown_arguments = []
+for f in CORE:
+    for n, names in sorted(f.signatures.items()):
+        missing = [a for a in names if a not in ARGUMENTS]
+        if missing:
+            unknown_arguments.append("%s/%d: %s" % (f.name, n, ", ".join(missing)))
+            continue
+        FUNCTIONS.append((f.name, RETURNS[f.returns], f.kind,
+                          [(a, ARGUMENTS[a][0], VALID_FOR.get((f.name, a), ARGUMENTS[a][1])) for a in names]))
+tap.ok(not unknown_arguments, "every argument of bp_functions[] has a PostgreSQL type here (%d functions, "
+       "%d signatures)" % (len(CORE), len(FUNCTIONS)), "\n".join(unknown_arguments))
+
+# Which functions and arities were called (the check at the end).
+called = set()
 
 failures_by_group = {}
 
 
 def compare(group, call):
     """Runs one call through both engines; records a difference."""
+    called.add((call.func, len(call.args)))
     a = call.run_sqlite(lite)
     b = call.run_pg(pg)
     problems = failures_by_group.setdefault(group, [])
@@ -481,6 +475,24 @@ for name, sqlite_sql, pg_sql in [
      "AND s IS NOT NULL ORDER BY s, id) AS f"),
 ]:
     compare_rows(name, sqlite_sql, pg_sql, "json")
+
+# ---- 6. Every function of bp_functions[] was called, in every arity --------
+
+
+def uncalled(core, calls):
+    """The functions and arities of core with no call in calls ((name, argc)
+    pairs); a variadic function needs one call of any arity."""
+    names = {name for name, _ in calls}
+    return ["%s/%s" % (f.name, n) for f in core for n in f.arities()
+            if (f.name not in names if n == "variadic" else (f.name, n) not in calls)]
+
+
+tap.equal(uncalled(CORE, called), [], "every function of bp_functions[] is called here in every arity "
+          "(%d functions)" % len(CORE))
+tap.equal(uncalled(CORE, {c for c in called if c[0] != "icd10_class"}), ["icd10_class/1"],
+          "control: with the calls of icd10_class left out, the check names it")
+tap.equal(uncalled(CORE, {c for c in called if c != ("relaxant_overdue", 3)}), ["relaxant_overdue/3"],
+          "control: with relaxant_overdue's 3-argument calls left out, the check names that arity")
 
 tap.ok(pg.crashes == 0, "no PostgreSQL backend crashed during the differential run",
        "%d crashes" % pg.crashes)

@@ -47,7 +47,7 @@ PYTHONDONTWRITEBYTECODE=1
 export PGHOST PGPORT PGUSER PGDATABASE BACKPAIN_PG_LOG BACKPAIN_PG_WORKDIR BACKPAIN_EXT PYTHONDONTWRITEBYTECODE
 echo "# PostgreSQL $(psql -XAtc 'SHOW server_version'), cluster $work/main, port $port"
 
-tests="tests/pg/surface.py tests/pg/differential.py tests/pg/pg_only.py tests/pg/window.py
+tests="tests/pg/surface.py tests/pg/differential.py tests/pg/pg_only.py tests/pg/binding.py tests/pg/window.py
        tests/pg/settings.py tests/pg/parallel.py tests/pg/sharding.py tests/pg/reports.py"
 if [ "$#" -gt 0 ]; then tests="$*"; fi
 status=0

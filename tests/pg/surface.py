@@ -20,7 +20,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "lib"))
-from bp_pg import Pg, Tap, sqlite, sqlite_query  # noqa: E402
+from bp_pg import Pg, Tap, core_functions, sqlite, sqlite_query  # noqa: E402
 
 tap = Tap()
 admin = Pg()
@@ -33,13 +33,11 @@ TYPE_OF = {"text": "text", "date": "date", "integer": "integer", "boolean": "boo
 KIND_OF = {"f": "scalar", "a": "aggregate", "w": "window"}
 
 
-def core_functions():
-    tool = os.environ.get("BP_FUNCTION_LIST", "build/pg/tests/bp_functions")
+def core_signatures():
     rows = {}
-    for line in subprocess.run([tool], check=True, capture_output=True, text=True).stdout.splitlines():
-        name, lo, hi, kind, returns = line.split("|")
-        arities = {"variadic", 0} if int(hi) < 0 else set(range(int(lo), int(hi) + 1))
-        rows[name] = (frozenset(arities), kind, TYPE_OF[returns])
+    for f in core_functions():
+        arities = {"variadic", 0} if f.max_args < 0 else set(f.arities())
+        rows[f.name] = (frozenset(arities), f.kind, TYPE_OF[f.returns])
     return rows
 
 
@@ -79,7 +77,7 @@ def differences(core, declared):
     return problems
 
 
-core = core_functions()
+core = core_signatures()
 tap.ok(len(core) == 13, "the core lists %d functions" % len(core))
 problems = differences(core, declared_functions(db))
 tap.ok(not problems, "the install script declares exactly bp_functions[]: names, argument counts, kinds, "

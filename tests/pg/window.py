@@ -100,6 +100,20 @@ for sql in [
     "SELECT relaxant_course_no(s, e, 7, CASE WHEN id = 1 THEN DATE '2024-01-20' ELSE DATE '2024-01-21' END) "
     "OVER (ORDER BY s) FROM wfills WHERE pid = 1",
     "SELECT relaxant_course_no(s, e, -3) OVER (ORDER BY s) FROM wfills WHERE pid = 7",
+    # Peers (one g) in the order of the subquery: a second start, then one
+    # that goes back (the ordering error of the later row wins), a missing
+    # start after a start and before one, and a missing start read among
+    # the rest of the group.
+    "SELECT relaxant_course_no(s, e) OVER (ORDER BY g) FROM (SELECT 1 AS g, DATE '2024-01-10' AS s, "
+    "DATE '2024-01-11' AS e UNION ALL SELECT 1, DATE '2024-01-12', DATE '2024-01-13' "
+    "UNION ALL SELECT 1, DATE '2024-01-03', DATE '2024-01-04') AS f",
+    "SELECT relaxant_course_no(s, e) OVER (ORDER BY g) FROM (SELECT 1 AS g, DATE '2024-01-10' AS s, "
+    "DATE '2024-01-11' AS e UNION ALL SELECT 1, CAST(NULL AS date), DATE '2024-01-13') AS f",
+    "SELECT relaxant_course_no(s, e) OVER (ORDER BY g) FROM (SELECT 1 AS g, CAST(NULL AS date) AS s, "
+    "DATE '2024-01-11' AS e UNION ALL SELECT 1, DATE '2024-01-12', DATE '2024-01-13') AS f",
+    "SELECT relaxant_course_no(s, e) OVER (ORDER BY g) FROM (SELECT 1 AS g, DATE '2024-01-10' AS s, "
+    "DATE '2024-01-11' AS e UNION ALL SELECT 1, DATE '2024-01-12', DATE '2024-01-13' "
+    "UNION ALL SELECT 1, CAST(NULL AS date), DATE '2024-01-14') AS f",
 ]:
     b = db.query(sql)
     a = sqlite_query(lite, sql.replace(" AS f", "").replace("DATE ", ""))

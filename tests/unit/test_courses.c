@@ -3,6 +3,7 @@
 ** course below was worked out by hand; days are written as offsets from
 ** 2024-01-01 (day 1 = 2024-01-01) to keep the arithmetic visible.
 */
+#include "bp_calls.h"
 #include "bp_common.h"
 #include "bp_courses.h"
 #include "tap.h"
@@ -49,7 +50,37 @@ static void check(const char *name, const bp_fill *input, size_t n, int64_t gap,
 #define F(s, e) \
   { D(s), D(e) }
 
+/* bp_course_params_merge, as a combine function uses it: parameters of a
+** group that read no row yet take the other's, unknown ones change
+** nothing, and known ones must agree. */
+static void test_params_merge(void) {
+  bp_course_params unknown = {0, 0, 0, 0, 0};
+  bp_course_params seven = {1, 7, 21, 0, 0}, eight = {1, 8, 21, 0, 0};
+  bp_course_params as_of = {1, 7, 21, 1, D(60)};
+  bp_course_params a = unknown;
+  bp_call call;
+  bp_call_init(&call, "relaxant_courses");
+  tap_ok(bp_course_params_merge(&call, &a, &seven) && a.known && a.gap_days == 7,
+         "unknown parameters take the other group's");
+  tap_ok(bp_course_params_merge(&call, &a, &unknown) && a.known && a.gap_days == 7,
+         "... and an unknown other changes nothing");
+  tap_ok(bp_course_params_merge(&call, &a, &seven) && call.status == BP_STATUS_OK,
+         "the same parameters agree");
+  tap_ok(!bp_course_params_merge(&call, &a, &eight), "gap_days 7 and 8 do not");
+  tap_is_str(call.message,
+             "relaxant_courses(): gap_days must be the same on every row of a group, got 7 and 8",
+             "... with the error of rows that disagree");
+  bp_call_init(&call, "relaxant_courses");
+  a = seven;
+  tap_ok(!bp_course_params_merge(&call, &a, &as_of), "no as_of and an as_of do not agree");
+  tap_is_str(call.message,
+             "relaxant_courses(): as_of must be the same on every row of a group, got NULL and "
+             "2024-02-29",
+             "... NULL and 2024-02-29 (day 60)");
+}
+
 int main(void) {
+  test_params_merge();
   {
     /* The contract's example: Jan 1-14, Jan 17-30 (2 uncovered days: 15,
     ** 16), Jan 31-Feb 13 (adjacent). Feb 13 is day 44. */

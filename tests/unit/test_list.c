@@ -98,6 +98,18 @@ int main(void) {
   check("[1.]", BP_LIST_BAD_JSON, "", 0);
   check("[-]", BP_LIST_BAD_JSON, "", 0);
   check("[1e]", BP_LIST_BAD_JSON, "", 0);
+  /* a number, an escape or a surrogate cut off by the end of the text */
+  check("[1", BP_LIST_BAD_JSON, "", 0);
+  check("[-", BP_LIST_BAD_JSON, "", 0);
+  check("[1.", BP_LIST_BAD_JSON, "", 0);
+  check("[1.5", BP_LIST_BAD_JSON, "", 0);
+  check("[1e", BP_LIST_BAD_JSON, "", 0);
+  check("[1e+", BP_LIST_BAD_JSON, "", 0);
+  check("[1e5", BP_LIST_BAD_JSON, "", 0);
+  check("[\"\\u00g0\"]", BP_LIST_BAD_JSON, "", 0);
+  check("[\"\\ud83d\\", BP_LIST_BAD_JSON, "", 0);
+  /* U+E000 and U+FFFF are no surrogates */
+  check("[\"\\ue000\\uffff\"]", BP_LIST_OK, "\xee\x80\x80\xef\xbf\xbf", 1);
   /* comma-separated text */
   check("", BP_LIST_OK, "", 0);
   check("   ", BP_LIST_OK, "", 0);

@@ -32,6 +32,7 @@ static void test_parse(const char *locale_name) {
       {"nan", 0, 0},     {"1e", 0, 0},        {"e5", 0, 0},
       {".", 0, 0},       {"-", 0, 0},         {"1e999", 0, 0},
       {"1,5", 0, 0},     {"--1", 0, 0},       {"1e99999999999999", 0, 0},
+      {"1e5x", 0, 0},    {"2.5e-", 0, 0},
   };
   for (size_t i = 0; i < BP_COUNT(cases); i++) {
     double v = -99;

@@ -30,6 +30,12 @@ static void test_display(void) {
   v = bp_value_date(0);
   bp_value_display(&v, out);
   tap_is_str(out, "-4713-11-24", "Julian day 0 is 24 November 4714 BC (astronomical year -4713)");
+  v = bp_value_date(-5);
+  bp_value_display(&v, out);
+  tap_is_str(out, "Julian day -5", "a day before Julian day 0 shows as its number");
+  v = bp_value_date((int64_t)INT32_MAX + 1);
+  bp_value_display(&v, out);
+  tap_is_str(out, "Julian day 2147483648", "a day past int32 shows as its number");
   v = bp_value_date(BP_JULIAN_INFINITY);
   bp_value_display(&v, out);
   tap_is_str(out, "infinity", "an infinite date shows as infinity");

@@ -8,6 +8,9 @@
   backend must never pass as an ordinary error.
 - sqlite(): an in-memory SQLite database with dist/backpain loaded
   ($BACKPAIN_EXT), through the system Python, which can load extensions.
+- core_functions(): the core's bp_functions[], read from the program
+  $BP_FUNCTION_LIST prints (tests/pg/bp_functions.c), with the arities of
+  each function and its arguments by name.
 - V and its makers: one argument value written for both engines (the value
   SQLite binds, the PostgreSQL expression of the type the call needs), and
   Call, which runs one call through both and normalises the answers: JSON
@@ -18,6 +21,7 @@ import json
 import math
 import os
 import sqlite3
+import subprocess
 import sys
 
 import psycopg2
@@ -115,6 +119,35 @@ def sqlite_query(conn, sql, params=()):
 
 
 # ---- Values written for both engines ---------------------------------------
+
+class CoreFunction:
+    """One row of bp_functions[]: name, min_args, max_args (-1: variadic),
+    kind (scalar, aggregate, window), returns, and signatures: the argument
+    names of each arity, read from the core's text ("start, end [, as_of]"
+    is three signatures, "weeks | onset, as_of" two), {} when variadic."""
+
+    def __init__(self, line):
+        self.name, lo, hi, self.kind, self.returns, self.arguments = line.split("|", 5)
+        self.min_args, self.max_args = int(lo), int(hi)
+        self.signatures = {}
+        if self.max_args < 0:
+            return
+        for alternative in self.arguments.split(" | "):
+            required = [a.strip() for a in alternative.split("[")[0].split(",") if a.strip()]
+            names = [a.strip() for a in alternative.replace("[", "").replace("]", "").split(",")
+                     if a.strip()]
+            for n in range(len(required), len(names) + 1):
+                self.signatures[n] = names[:n]
+
+    def arities(self):
+        return ["variadic"] if self.max_args < 0 else list(range(self.min_args, self.max_args + 1))
+
+
+def core_functions():
+    tool = os.environ.get("BP_FUNCTION_LIST", "build/pg/tests/bp_functions")
+    out = subprocess.run([tool], check=True, capture_output=True, text=True).stdout
+    return [CoreFunction(line) for line in out.splitlines()]
+
 
 PG_ONLY = object()  # a value SQLite has no counterpart for
 
