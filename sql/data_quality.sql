@@ -26,7 +26,7 @@ SELECT status, count(*) AS fills, count(DISTINCT person_id) AS patients
 -- 2. Cyclobenzaprine fills that the dose checks cannot use
 SELECT count(*) AS fills_without_usable_dose
   FROM relaxant_fill
- WHERE ingredient = 'cyclobenzaprine' AND status = 'ok'
+ WHERE ingredient = 'cyclobenzaprine' AND status IN ('ok', 'open')
    AND NOT coalesce(dose_mg > 0 AND doses_per_day >= 1, 0);
 
 -- 3. Drug texts that nothing recognises (the 10 most frequent)

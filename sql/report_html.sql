@@ -27,7 +27,7 @@ CREATE TEMP TABLE figure AS SELECT
   (SELECT count(*) FROM cohort_chronic_lbp_spasm) AS cohort,
   (SELECT count(*) FROM patient_plan) AS plans,
   (SELECT count(*) FROM cyclobenzaprine_dose WHERE alerts <> '[]') AS dose_alert_fills,
-  (SELECT count(*) FROM relaxant_fill WHERE status <> 'ok') AS fills_left_out;
+  (SELECT count(*) FROM relaxant_fill WHERE status NOT IN ('ok', 'open')) AS fills_left_out;
 
 -- Course length in days, in bins of 7 days: bin 1 is 1-7 days, bin 12 is
 -- 78-84, bin 13 is 85 days and longer. Bins 1-3 are within the 21-day

@@ -78,7 +78,7 @@ check_figure overdue-patients "SELECT count(DISTINCT person_id) FROM relaxant_co
 check_figure dose-alerts "SELECT count(*) FROM cyclobenzaprine_dose WHERE alerts <> '[]'"
 check_figure cohort "SELECT count(*) FROM cohort_chronic_lbp_spasm"
 check_figure plans "SELECT count(*) FROM patient_plan"
-check_figure left-out "SELECT count(*) FROM relaxant_fill WHERE status <> 'ok'"
+check_figure left-out "SELECT count(*) FROM relaxant_fill WHERE status NOT IN ('ok', 'open')"
 check_figure stage-chronic_nonspecific-begin "SELECT count(*) FROM patient_plan WHERE json_extract(plan, '\$.stage') = 'begin' AND json_extract(plan, '\$.pathway') = 'chronic_nonspecific'"
 check_figure stage-evaluate_specific_cause "SELECT count(*) FROM patient_plan WHERE json_extract(plan, '\$.pathway') = 'evaluate_specific_cause'"
 check_figure low-value-tens "SELECT count(*) FROM procedure_occurrence WHERE intervention_code(procedure_source_value) = 'tens'"

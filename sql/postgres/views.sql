@@ -314,7 +314,8 @@ SELECT p.person_id,
   LEFT JOIN latest_course AS c ON c.person_id = p.person_id;
 
 -- Cyclobenzaprine fills with the facts its label checks need: the person's
--- latest hepatic_function observation and age at the fill. Fills without a
+-- latest hepatic_function observation and age at the fill. Open fills (no
+-- end date) are checked too: a dose does not need an end. Fills without a
 -- usable dose (dose_mg > 0, doses_per_day >= 1) are left out here and
 -- counted in sql/postgres/data_quality.sql. dose_mg and doses_per_day are
 -- not OMOP columns (fixtures/README.md); any numeric type will do.
@@ -326,7 +327,7 @@ SELECT f.drug_exposure_id, f.person_id, f.drug_source_value, f.start_date, f.dos
                     THEN extract(year FROM fill.start_date)::integer - p.year_of_birth END AS age
           FROM relaxant_fill AS fill
           LEFT JOIN person AS p ON p.person_id = fill.person_id
-         WHERE fill.ingredient = 'cyclobenzaprine' AND fill.status = 'ok'
+         WHERE fill.ingredient = 'cyclobenzaprine' AND fill.status IN ('ok', 'open')
            AND fill.dose_mg > 0 AND fill.doses_per_day >= 1) AS f
   LEFT JOIN latest_hepatic AS h ON h.person_id = f.person_id
  CROSS JOIN LATERAL (
