@@ -35,6 +35,52 @@ void bp_json_plain_string(bp_writer *writer, const char *text);
 
 void bp_json_int(bp_writer *writer, int64_t value);
 
+/*
+** A batch in front of a writer: pieces are copied into a buffer inside the
+** batch (inline, no call) and handed to the writer a buffer at a time. For
+** results built from many small pieces, such as a plan.
+*/
+#define BP_JSON_BATCH_SIZE 2048
+
+typedef struct {
+  bp_writer *target;
+  size_t used;
+  char data[BP_JSON_BATCH_SIZE];
+} bp_json_batch;
+
+static inline void bp_json_batch_init(bp_json_batch *batch, bp_writer *target) {
+  batch->target = target;
+  batch->used = 0;
+}
+
+static inline void bp_json_batch_flush(bp_json_batch *batch) {
+  if (batch->used > 0) batch->target->append(batch->target, batch->data, batch->used);
+  batch->used = 0;
+}
+
+static inline void bp_json_batch_put(bp_json_batch *batch, const char *bytes, size_t length) {
+  if (length > sizeof(batch->data) - batch->used) {
+    bp_json_batch_flush(batch);
+    if (length > sizeof(batch->data)) {
+      batch->target->append(batch->target, bytes, length);
+      return;
+    }
+  }
+  memcpy(batch->data + batch->used, bytes, length);
+  batch->used += length;
+}
+
+static inline void bp_json_batch_raw(bp_json_batch *batch, const char *text) {
+  bp_json_batch_put(batch, text, strlen(text));
+}
+
+/* A quoted string that needs no escaping (see bp_json_plain_string). */
+static inline void bp_json_batch_plain_string(bp_json_batch *batch, const char *text) {
+  bp_json_batch_put(batch, "\"", 1);
+  bp_json_batch_put(batch, text, strlen(text));
+  bp_json_batch_put(batch, "\"", 1);
+}
+
 /* A writer into a fixed buffer, for tests and for the core's own use:
 ** writes what fits, keeps NUL termination, and counts the full length. */
 typedef struct {

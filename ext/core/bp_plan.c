@@ -134,11 +134,27 @@ static void consider_order(const bp_patient *p, bp_intervention i, size_t listed
   *index = listed_index;
 }
 
+/* A whole number as text, without the C library's printf (this runs for
+** every plan with a relaxant step). */
+static void int_text(int64_t value, char out[BP_NUMBER_FORMAT_SIZE]) {
+  char digits[24];
+  size_t n = 0, used = 0;
+  uint64_t magnitude = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
+  do {
+    digits[n++] = (char)('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude > 0);
+  if (value < 0) out[used++] = '-';
+  while (n > 0) out[used++] = digits[--n];
+  out[used] = '\0';
+}
+_Static_assert(BP_NUMBER_FORMAT_SIZE >= 21, "an int64 and its sign must fit");
+
 /* A number of the content as text: whole numbers without a decimal point
 ** (5, 65), others as bp_number_format writes them (7.5). */
 static void number_text(double value, char out[BP_NUMBER_FORMAT_SIZE]) {
   if (value > -1e15 && value < 1e15 && value == (double)(int64_t)value) {
-    snprintf(out, BP_NUMBER_FORMAT_SIZE, "%lld", (long long)(int64_t)value);
+    int_text((int64_t)value, out);
   } else {
     bp_number_format(value, out);
   }
@@ -165,6 +181,8 @@ enum {
   VALUES
 };
 typedef struct {
+  int ready; /* rendered: only plans with a relaxant step need the texts */
+  int64_t max_days_value, days_left_value;
   char max_days[BP_NUMBER_FORMAT_SIZE], days_left[BP_NUMBER_FORMAT_SIZE];
   char start_dose[BP_NUMBER_FORMAT_SIZE], titrate_age[BP_NUMBER_FORMAT_SIZE];
   char hepatic[64];
@@ -172,15 +190,24 @@ typedef struct {
 } relaxant_values;
 
 static void relaxant_values_init(relaxant_values *v, int64_t max_days, int64_t days_left) {
+  v->ready = 0;
+  v->max_days_value = max_days;
+  v->days_left_value = days_left;
+}
+
+/* Renders the values' texts the first time a template needs them. */
+static void relaxant_values_render(relaxant_values *v) {
   const bp_relaxant_label_rules *label = &bp_relaxant_label;
+  int64_t max_days = v->max_days_value, days_left = v->days_left_value;
+  if (v->ready) return;
   const bp_dose_rule *start = bp_dose_rule_find(label->start_dose, label->release);
   const bp_dose_rule *age = bp_dose_rule_find(label->titrate_age, label->release);
   const bp_dose_rule *exclusion = bp_dose_rule_find(label->exclusion, label->release);
   /* The label rules exist (tests/unit/test_content.c). */
   assert(start != NULL && age != NULL && exclusion != NULL);
-  memset(v, 0, sizeof(*v));
-  snprintf(v->max_days, sizeof(v->max_days), "%lld", (long long)max_days);
-  snprintf(v->days_left, sizeof(v->days_left), "%lld", (long long)days_left);
+  int_text(max_days, v->max_days);
+  int_text(days_left, v->days_left);
+  v->hepatic[0] = '\0';
   number_text(start != NULL ? start->single_dose_above : 0, v->start_dose);
   number_text(age != NULL ? age->age_min : 0, v->titrate_age);
   if (exclusion != NULL) hepatic_range_text(exclusion, v->hepatic, sizeof(v->hepatic));
@@ -189,10 +216,12 @@ static void relaxant_values_init(relaxant_values *v, int64_t max_days, int64_t d
   v->values[VALUE_START_DOSE] = (bp_template_value){"start_dose_mg", v->start_dose};
   v->values[VALUE_TITRATE_AGE] = (bp_template_value){"titrate_age", v->titrate_age};
   v->values[VALUE_HEPATIC] = (bp_template_value){"hepatic_not_recommended", v->hepatic};
+  v->ready = 1;
 }
 
 /* Renders a template at the end of the plan's relaxant reason. */
-static void append_rendered(bp_plan *plan, const char *text, const relaxant_values *v) {
+static void append_rendered(bp_plan *plan, const char *text, relaxant_values *v) {
+  relaxant_values_render(v);
   size_t used = strlen(plan->relaxant_reason);
   size_t length = bp_template_render(text, v->values, VALUES, plan->relaxant_reason + used,
                                      sizeof(plan->relaxant_reason) - used);
@@ -205,7 +234,7 @@ static void append_rendered(bp_plan *plan, const char *text, const relaxant_valu
 /* Adds the relaxant step of `rule`, with its reason rendered into the plan
 ** (a plan has at most one relaxant step). */
 static bp_plan_step *add_relaxant_step(bp_plan *plan, const bp_relaxant_step_rule *rule,
-                                       int order_group, const relaxant_values *v) {
+                                       int order_group, relaxant_values *v) {
   plan->relaxant_reason[0] = '\0';
   append_rendered(plan, rule->reason, v);
   return add_step(plan, rule->action, BP_INT_MUSCLE_RELAXANT, rule->evidence, plan->relaxant_reason,
@@ -325,43 +354,46 @@ void bp_plan_build(const bp_patient *p, bp_plan *plan) {
 ** keeps rendering cheap. */
 void bp_plan_write_json(const bp_plan *plan, const char *version, bp_writer *json) {
   const bp_situation_info *info = &bp_situations[plan->situation];
-  bp_json_raw(json, "{\"version\":");
-  bp_json_plain_string(json, version);
-  bp_json_raw(json, ",\"phase\":");
-  bp_json_plain_string(json, bp_phase_names[plan->phase]);
-  bp_json_raw(json, ",\"pathway\":");
-  bp_json_plain_string(json, info->pathway);
-  bp_json_raw(json, ",\"stage\":");
+  bp_json_batch batch;
+  bp_json_batch_init(&batch, json);
+  bp_json_batch_raw(&batch, "{\"version\":");
+  bp_json_batch_plain_string(&batch, version);
+  bp_json_batch_raw(&batch, ",\"phase\":");
+  bp_json_batch_plain_string(&batch, bp_phase_names[plan->phase]);
+  bp_json_batch_raw(&batch, ",\"pathway\":");
+  bp_json_batch_plain_string(&batch, info->pathway);
+  bp_json_batch_raw(&batch, ",\"stage\":");
   if (info->stage == NULL) {
-    bp_json_raw(json, "null");
+    bp_json_batch_raw(&batch, "null");
   } else {
-    bp_json_plain_string(json, info->stage);
+    bp_json_batch_plain_string(&batch, info->stage);
   }
-  bp_json_raw(json, ",\"steps\":[");
+  bp_json_batch_raw(&batch, ",\"steps\":[");
   for (size_t s = 0; s < plan->step_count; s++) {
     const bp_plan_step *step = &plan->steps[s];
-    bp_json_raw(json, s == 0 ? "{\"action\":" : ",{\"action\":");
-    bp_json_plain_string(json, bp_action_names[step->action]);
-    bp_json_raw(json, ",\"intervention\":");
-    bp_json_plain_string(json, bp_interventions[step->intervention].id);
-    bp_json_raw(json, ",\"evidence\":[");
+    bp_json_batch_raw(&batch, s == 0 ? "{\"action\":" : ",{\"action\":");
+    bp_json_batch_plain_string(&batch, bp_action_names[step->action]);
+    bp_json_batch_raw(&batch, ",\"intervention\":");
+    bp_json_batch_plain_string(&batch, bp_interventions[step->intervention].id);
+    bp_json_batch_raw(&batch, ",\"evidence\":[");
     for (size_t e = 0; e < step->evidence_count; e++) {
-      if (e > 0) bp_json_raw(json, ",");
-      bp_json_plain_string(json, step->evidence[e]);
+      if (e > 0) bp_json_batch_raw(&batch, ",");
+      bp_json_batch_plain_string(&batch, step->evidence[e]);
     }
-    bp_json_raw(json, "],\"reason\":");
-    bp_json_plain_string(json, step->reason);
-    bp_json_raw(json, "}");
+    bp_json_batch_raw(&batch, "],\"reason\":");
+    bp_json_batch_plain_string(&batch, step->reason);
+    bp_json_batch_raw(&batch, "}");
   }
-  bp_json_raw(json, "],\"warnings\":[");
+  bp_json_batch_raw(&batch, "],\"warnings\":[");
   int first = 1;
   for (int k = 0; k < BP_WARNING_COUNT; k++) {
     if ((plan->warnings & BP_BIT(k)) == 0) continue;
-    if (!first) bp_json_raw(json, ",");
-    bp_json_plain_string(json, bp_warning_names[k]);
+    if (!first) bp_json_batch_raw(&batch, ",");
+    bp_json_batch_plain_string(&batch, bp_warning_names[k]);
     first = 0;
   }
-  bp_json_raw(json, "]}");
+  bp_json_batch_raw(&batch, "]}");
+  bp_json_batch_flush(&batch);
 }
 
 size_t bp_plan_render_json(const bp_plan *plan, const char *version, char *out, size_t capacity) {

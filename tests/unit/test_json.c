@@ -4,7 +4,8 @@
 ** \u00XX), bytes that are not UTF-8 replaced by U+FFFD one by one while
 ** valid multi-byte characters pass whole, integers at both ends of int64,
 ** and the buffer writer, which writes what fits, stays NUL-terminated and
-** counts the full length. Every expected text is written out by hand.
+** counts the full length; the batch in front of a writer. Every expected
+** text is written out by hand.
 */
 #include <stdint.h>
 #include <string.h>
@@ -66,8 +67,66 @@ static void test_ints_and_buffer(void) {
   tap_ok(none[0] == '\0' && w.length == 6, "a writer of one byte keeps the NUL, counts 6");
 }
 
+/* A writer that counts how often it is called, in front of a buffer
+** writer. */
+typedef struct {
+  bp_writer base;
+  bp_buffer_writer inner;
+  int calls;
+} counting_writer;
+
+static void counting_append(bp_writer *base, const char *bytes, size_t length) {
+  counting_writer *w = (counting_writer *)base;
+  w->calls++;
+  w->inner.base.append(&w->inner.base, bytes, length);
+}
+
+static void counting_init(counting_writer *w, char *out, size_t size) {
+  w->base.append = counting_append;
+  bp_buffer_writer_init(&w->inner, out, size);
+  w->calls = 0;
+}
+
+static void test_batch(void) {
+  static char big[3 * BP_JSON_BATCH_SIZE + 1];
+  static char out[5 * BP_JSON_BATCH_SIZE];
+  counting_writer w;
+  bp_json_batch batch;
+
+  counting_init(&w, out, sizeof(out));
+  bp_json_batch_init(&batch, &w.base);
+  bp_json_batch_raw(&batch, "{\"a\":");
+  bp_json_batch_plain_string(&batch, "yoga");
+  bp_json_batch_raw(&batch, "}");
+  tap_ok(w.calls == 0, "small pieces stay in the batch: no call yet");
+  bp_json_batch_flush(&batch);
+  tap_ok(w.calls == 1 && strcmp(out, "{\"a\":\"yoga\"}") == 0,
+         "one flush hands them over in one call: {\"a\":\"yoga\"}");
+  bp_json_batch_flush(&batch);
+  tap_ok(w.calls == 1, "an empty batch calls nothing");
+
+  /* A piece that does not fit the room left flushes first; a piece longer
+  ** than the whole buffer goes straight through, after what was batched. */
+  memset(big, 'x', sizeof(big) - 1);
+  counting_init(&w, out, sizeof(out));
+  bp_json_batch_init(&batch, &w.base);
+  bp_json_batch_raw(&batch, "[");
+  bp_json_batch_put(&batch, big, BP_JSON_BATCH_SIZE);
+  tap_ok(w.calls == 1 && w.inner.length == 1,
+         "a piece as long as the buffer flushes the 1 byte before it");
+  bp_json_batch_put(&batch, big, sizeof(big) - 1);
+  tap_ok(w.calls == 3 && w.inner.length == 1 + BP_JSON_BATCH_SIZE + sizeof(big) - 1,
+         "a piece longer than the buffer: the batch is flushed, then the piece is written whole");
+  bp_json_batch_raw(&batch, "]");
+  bp_json_batch_flush(&batch);
+  tap_ok(w.calls == 4 && out[0] == '[' && out[w.inner.length - 1] == ']' &&
+             w.inner.length == 2 + BP_JSON_BATCH_SIZE + sizeof(big) - 1,
+         "everything arrives, in order");
+}
+
 int main(void) {
   test_strings();
   test_ints_and_buffer();
+  test_batch();
   return tap_done();
 }
