@@ -222,7 +222,7 @@ dist/libbackpain.a: build/static/libbackpain.a
 	@mkdir -p dist
 	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
 
-test: dist/backpain.so suite-rel build/static/static_client build/gen_cohort
+test: dist/backpain.so suite-rel build/static/static_client build/gen_cohort build/rel/bench/bench_cohort
 	$(MAKE) --no-print-directory cli-suite-rel SHELL_PATH=$(SQLITE3)
 	BACKPAIN_EXT=build/rel/backpain SQLTAP=build/rel/sqltap SQLTAP_LOCALE=de_DE.UTF-8 \
 	  $(PROVE) --exec tests/run $(SQL_TESTS)

@@ -46,8 +46,10 @@ static const bench_query queries[] = {
      "GROUP BY ingredient ORDER BY ingredient",
      "drug rows", "SELECT count(*) FROM drug_exposure"},
     {"audit, plain SQL",
-     "WITH f AS (SELECT person_id, ingredient, julianday(start_date) AS s, julianday(end_date) AS e"
-     "             FROM relaxant_fill WHERE status = 'ok'),"
+     "WITH f AS (SELECT person_id, ingredient, julianday(start_date) AS s,"
+     "                  coalesce(julianday(end_date),"
+     "                           (SELECT julianday(cutoff_date) FROM data_cutoff)) AS e"
+     "             FROM relaxant_fill WHERE status IN ('ok', 'open')),"
      " m AS (SELECT *, max(e) OVER (PARTITION BY person_id, ingredient ORDER BY s, e"
      "        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev FROM f),"
      " g AS (SELECT *, sum(CASE WHEN prev IS NULL OR s - prev - 1 > 7 THEN 1 ELSE 0 END)"
@@ -144,8 +146,35 @@ static double measure(const char *path, const char *sql, long *peak_kb) {
   return elapsed;
 }
 
-int main(void) {
+/* Runs both audits over the cohort at path and compares their rows; on a
+** difference prints both. Returns 1 when they agree (and are not empty). */
+static int audits_agree(const char *path, long long *drug_rows, long long *patients) {
+  static char by_extension[8192], by_plain[8192];
+  sqlite3 *db = open_cohort(path);
+  *drug_rows = count_of(db, queries[0].count_sql);
+  *patients = count_of(db, queries[2].count_sql);
+  by_extension[0] = by_plain[0] = '\0';
+  run_query(db, queries[0].sql, by_extension, sizeof(by_extension));
+  run_query(db, queries[1].sql, by_plain, sizeof(by_plain));
+  sqlite3_close(db);
+  int agree = strcmp(by_extension, by_plain) == 0 && by_extension[0] != '\0';
+  if (!agree) printf("extension:\n%splain SQL:\n%s", by_extension, by_plain);
+  return agree;
+}
+
+/* bench_cohort: the benchmark over the three cohorts of make bench.
+** bench_cohort --agree DB: only checks that the two audits agree on DB
+** (tests/cohort.sh, in make test): exit 0 when they do, 1 when not. */
+int main(int argc, char **argv) {
   double seconds[SIZE_COUNT][QUERY_COUNT];
+  long long drug_rows, patients;
+  if (argc == 3 && strcmp(argv[1], "--agree") == 0) {
+    return audits_agree(argv[2], &drug_rows, &patients) ? 0 : 1;
+  }
+  if (argc != 1) {
+    fprintf(stderr, "usage: bench_cohort [--agree COHORT.db]\n");
+    return 2;
+  }
   printf(
       "bench_cohort: the relaxant audit and the plan summary over generated cohorts "
       "(SQLite %s)\n",
@@ -153,21 +182,10 @@ int main(void) {
   for (size_t si = 0; si < SIZE_COUNT; si++) {
     char path[64];
     snprintf(path, sizeof(path), "build/bench/cohort_%ld.db", sizes[si]);
-    sqlite3 *db = open_cohort(path);
-    long long drug_rows = count_of(db, queries[0].count_sql);
-    long long patients = count_of(db, queries[2].count_sql);
-    static char by_extension[8192], by_plain[8192];
-    by_extension[0] = by_plain[0] = '\0';
-    run_query(db, queries[0].sql, by_extension, sizeof(by_extension));
-    run_query(db, queries[1].sql, by_plain, sizeof(by_plain));
-    sqlite3_close(db);
-    int agree = strcmp(by_extension, by_plain) == 0 && by_extension[0] != '\0';
+    int agree = audits_agree(path, &drug_rows, &patients);
     printf("\n%ld patients, %lld drug rows: the two audits %s\n", sizes[si], drug_rows,
            agree ? "agree on every ingredient" : "DISAGREE");
-    if (!agree) {
-      printf("extension:\n%splain SQL:\n%s", by_extension, by_plain);
-      return 1;
-    }
+    if (!agree) return 1;
     for (size_t q = 0; q < QUERY_COUNT; q++) {
       double runs[RUNS];
       long peak_kb = 0, kb;
