@@ -110,15 +110,17 @@ SELECT max(d) AS cutoff_date FROM (
   UNION ALL SELECT max(observation_date) FROM dated_observation);
 
 -- Each person's latest dated record (a diagnosis, a drug's start or end, a
--- procedure, an observation): the as_of of the person's plan.
+-- procedure, an observation): the as_of of the person's plan. Each table is
+-- grouped on its own first (along its person_id index, where it has one),
+-- so that only one row per person and table is left to merge.
 DROP VIEW IF EXISTS temp.person_last_seen;
 CREATE TEMP VIEW person_last_seen AS
 SELECT person_id, max(d) AS last_seen_date FROM (
-  SELECT person_id, start_date AS d FROM dated_condition
-  UNION ALL SELECT person_id, start_date FROM dated_drug
-  UNION ALL SELECT person_id, end_date FROM dated_drug
-  UNION ALL SELECT person_id, procedure_date FROM dated_procedure
-  UNION ALL SELECT person_id, observation_date FROM dated_observation)
+  SELECT person_id, max(start_date) AS d FROM dated_condition GROUP BY person_id
+  UNION ALL SELECT person_id, max(start_date) FROM dated_drug GROUP BY person_id
+  UNION ALL SELECT person_id, max(end_date) FROM dated_drug GROUP BY person_id
+  UNION ALL SELECT person_id, max(procedure_date) FROM dated_procedure GROUP BY person_id
+  UNION ALL SELECT person_id, max(observation_date) FROM dated_observation GROUP BY person_id)
  WHERE d IS NOT NULL
  GROUP BY person_id;
 
