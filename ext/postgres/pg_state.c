@@ -50,7 +50,7 @@ static void reserve(bp_pg_course_state *state, MemoryContext context, int64 more
   } else {
     state->fills = repalloc(state->fills, bytes);
   }
-  state->capacity = capacity;
+  state->capacity = (int32)capacity;
 }
 
 /* bp_fills_sort's order: by start, then end. */
@@ -77,7 +77,7 @@ void bp_pg_state_combine(bp_pg_course_state *into, MemoryContext context,
     bool in_order = into->count == 0 || !fill_before(from->fills[0], into->fills[into->count - 1]);
     into->sorted = into->sorted && from->sorted && in_order;
     memcpy(into->fills + into->count, from->fills, (size_t)from->count * sizeof(bp_fill));
-    into->count += from->count;
+    into->count = (int32)(into->count + from->count);
   }
   into->params = params;
 }
@@ -157,9 +157,9 @@ bp_pg_course_state *bp_pg_state_deserialize(const char *bytes, size_t length,
   if (count > 0) {
     reserve(state, context, (int64)count);
     memcpy(state->fills, at, count * sizeof(bp_fill));
-    state->count = (int64)count;
+    state->count = (int32)count;
   }
-  for (int64 i = 0; i < state->count; i++) {
+  for (int32 i = 0; i < state->count; i++) {
     bp_fill f = state->fills[i];
     if (f.start < BP_DAY_MIN || f.end > BP_DAY_MAX || f.end < f.start ||
         (params.has_as_of && f.end > params.as_of)) {

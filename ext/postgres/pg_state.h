@@ -31,11 +31,11 @@
 */
 typedef struct {
   const bp_function_info *function; /* relaxant_courses or relaxant_longest_course */
+  bp_fill *fills;                   /* inline_fills, or a block in the aggregate's memory context */
   bp_course_params params;
+  int32 count; /* fills kept, at most BP_PG_MAX_FILLS */
+  int32 capacity;
   bool sorted; /* fills are in bp_fills_sort order */
-  int64 count; /* fills kept */
-  int64 capacity;
-  bp_fill *fills; /* inline_fills, or a block in the aggregate's memory context */
   bp_fill inline_fills[BP_PG_INLINE_FILLS];
 } bp_pg_course_state;
 
@@ -58,6 +58,12 @@ typedef struct {
   ((int64)((MaxAllocSize - VARHDRSZ - BP_PG_STATE_HEADER_BYTES) / sizeof(bp_fill)))
 _Static_assert(sizeof(bp_fill) == 8, "a fill is two 32-bit days");
 _Static_assert(BP_PG_MAX_FILLS > 100000000, "a group may hold at least 100 million fills");
+_Static_assert(BP_PG_MAX_FILLS <= PG_INT32_MAX, "a state's count and capacity are int32");
+/* PostgreSQL's allocator rounds a small request up to a power of two: a
+** state of 128 bytes or less takes a 128-byte chunk, one byte more a
+** 256-byte one, for each of the hundreds of thousands of groups of a
+** GROUP BY person_id (make bench-pg). */
+_Static_assert(sizeof(bp_pg_course_state) <= 128, "a state fits a 128-byte chunk");
 
 /* A state with no fill, for `function`, in `context`. */
 bp_pg_course_state *bp_pg_state_new(MemoryContext context, const bp_function_info *function);
