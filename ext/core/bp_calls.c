@@ -710,7 +710,9 @@ bp_arg bp_course_read_row(bp_call *call, bp_course_function function, int argc,
                           int *has_start) {
   const course_layout *layout = &course_layouts[function];
   assert(layout->gap_days > 0); /* no hole in course_layouts */
-  bp_course_params row = {1, bp_relaxant_gap_days.value, bp_relaxant_max_days.value, 0, 0};
+  bp_course_params row = {.gap_days = bp_relaxant_gap_days.value,
+                          .max_days = bp_relaxant_max_days.value,
+                          .known = true};
   *has_start = 0;
   if (argc > layout->gap_days && bp_read_int_at_least(call, &argv[layout->gap_days], "gap_days", 0,
                                                       &row.gap_days) == BP_ARG_ERROR) {
@@ -848,6 +850,7 @@ const bp_function_info bp_functions[] = {
     SCALAR("recommend_plan", 0, -1, fn_recommend_plan, "key, value, ...", "json"),
 };
 const size_t bp_function_count = BP_COUNT(bp_functions);
+_Static_assert(BP_COUNT(bp_functions) <= BP_FUNCTION_MAX, "bp_functions[] fits BP_FUNCTION_MAX");
 
 const bp_function_info *bp_function_find(const char *name) {
   for (size_t i = 0; i < bp_function_count; i++) {

@@ -21,6 +21,7 @@
 #ifndef BP_CALLS_H
 #define BP_CALLS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -76,6 +77,9 @@ typedef struct {
 
 extern const bp_function_info bp_functions[];
 extern const size_t bp_function_count;
+/* bp_functions[] has at most this many rows (checked where it is defined),
+** so that a binding may keep a row's index in a byte. */
+#define BP_FUNCTION_MAX 256
 
 /* The row of bp_functions with this name, or NULL. */
 const bp_function_info *bp_function_find(const char *name);
@@ -89,12 +93,14 @@ const bp_function_info *bp_function_find(const char *name);
 
 /* The parameters of a group: the same on every row (else an error). */
 typedef struct {
-  int known;        /* a row has set them */
   int64_t gap_days; /* default bp_relaxant_gap_days */
   int64_t max_days; /* default bp_relaxant_max_days; relaxant_courses only */
-  int has_as_of;
   bp_day as_of;
+  bool known; /* a row has set them */
+  bool has_as_of;
 } bp_course_params;
+/* Kept in every group's state (the PostgreSQL binding's has 64 bytes). */
+_Static_assert(sizeof(bp_course_params) <= 24, "the parameters of a group take 24 bytes");
 
 /*
 ** Reads one row of a course function: checks every argument given, sets

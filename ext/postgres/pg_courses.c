@@ -91,7 +91,7 @@ Datum bp_pg_course_combine(PG_FUNCTION_ARGS) {
     if (into == NULL) PG_RETURN_NULL(); /* LCOV_EXCL_LINE: see above */
     PG_RETURN_POINTER(into);            /* LCOV_EXCL_LINE: see above */
   }
-  if (into == NULL) into = bp_pg_state_new(context, from->function);
+  if (into == NULL) into = bp_pg_state_new(context, bp_pg_state_function(from));
   bp_pg_state_combine(into, context, from);
   PG_RETURN_POINTER(into);
 }
@@ -130,20 +130,21 @@ Datum bp_pg_course_final(PG_FUNCTION_ARGS) {
   const bp_pg_signature *signature = bp_pg_signature_of(fcinfo->flinfo, BP_PG_FINAL);
 
   if (state == NULL || state->count == 0) PG_RETURN_NULL();
-  if (state->function != signature->function) {
+  const bp_function_info *function = bp_pg_state_function(state);
+  if (function != signature->function) {
     bp_pg_error(ERRCODE_INTERNAL_ERROR, NULL, "backpain: %s_final given the state of %s",
-                signature->function->name, state->function->name);
+                signature->function->name, function->name);
   }
-  fills = state->fills;
+  fills = bp_pg_state_fills(state);
   if (!state->sorted) {
     copy = palloc((Size)state->count * sizeof(bp_fill));
-    memcpy(copy, state->fills, (Size)state->count * sizeof(bp_fill));
+    memcpy(copy, fills, (Size)state->count * sizeof(bp_fill));
     bp_fills_sort(copy, (size_t)state->count);
     fills = copy;
   }
-  if (state->function->course == BP_COURSES_LONGEST) {
+  if (function->course == BP_COURSES_LONGEST) {
     int64 longest = bp_courses_longest(fills, (size_t)state->count, &state->params);
-    result = Int32GetDatum(bp_pg_int4(state->function, longest));
+    result = Int32GetDatum(bp_pg_int4(function, longest));
   } else {
     bp_pg_writer writer;
     bp_pg_writer_init(&writer);

@@ -13,18 +13,22 @@
 
 bp_pg_course_state *bp_pg_state_new(MemoryContext context, const bp_function_info *function) {
   bp_pg_course_state *state = MemoryContextAlloc(context, sizeof(*state));
-  state->function = function;
   memset(&state->params, 0, sizeof(state->params));
-  state->sorted = true;
   state->count = 0;
   state->capacity = BP_PG_INLINE_FILLS;
-  state->fills = state->inline_fills;
+  state->function = (uint8)(function - bp_functions); /* below BP_FUNCTION_MAX */
+  state->sorted = true;
   return state;
+}
+
+/* bp_pg_state_fills, for writing. */
+static bp_fill *fills_of(bp_pg_course_state *state) {
+  return state->capacity > BP_PG_INLINE_FILLS ? state->fills.block : state->fills.inline_fills;
 }
 
 static _Noreturn void too_big(const bp_pg_course_state *state) {
   bp_call call;
-  bp_pg_call_init(&call, state->function);
+  bp_pg_call_init(&call, bp_pg_state_function(state));
   bp_fail(&call, BP_STATUS_TOO_BIG,
           "a group of more than %lld fills is too big (%d bytes per fill, and a group's state "
           "must fit in 1 GB)",
@@ -43,12 +47,12 @@ static void reserve(bp_pg_course_state *state, MemoryContext context, int64 more
   while (capacity < needed) capacity *= 2;
   if (capacity > BP_PG_MAX_FILLS) capacity = BP_PG_MAX_FILLS;
   Size bytes = (Size)capacity * sizeof(bp_fill);
-  if (state->fills == state->inline_fills) {
+  if (state->capacity == BP_PG_INLINE_FILLS) {
     bp_fill *block = MemoryContextAlloc(context, bytes);
-    memcpy(block, state->inline_fills, (Size)state->count * sizeof(bp_fill));
-    state->fills = block;
+    memcpy(block, state->fills.inline_fills, (Size)state->count * sizeof(bp_fill));
+    state->fills.block = block;
   } else {
-    state->fills = repalloc(state->fills, bytes);
+    state->fills.block = repalloc(state->fills.block, bytes);
   }
   state->capacity = (int32)capacity;
 }
@@ -60,23 +64,24 @@ static bool fill_before(bp_fill a, bp_fill b) {
 
 void bp_pg_state_add(bp_pg_course_state *state, MemoryContext context, bp_fill fill) {
   reserve(state, context, 1);
-  if (state->count > 0 && fill_before(fill, state->fills[state->count - 1])) {
-    state->sorted = false;
-  }
-  state->fills[state->count++] = fill;
+  bp_fill *fills = fills_of(state);
+  if (state->count > 0 && fill_before(fill, fills[state->count - 1])) state->sorted = false;
+  fills[state->count++] = fill;
 }
 
 void bp_pg_state_combine(bp_pg_course_state *into, MemoryContext context,
                          const bp_pg_course_state *from) {
   bp_course_params params = into->params;
   bp_call call;
-  bp_pg_call_init(&call, from->function);
+  bp_pg_call_init(&call, bp_pg_state_function(from));
   if (!bp_course_params_merge(&call, &params, &from->params)) bp_pg_raise(&call);
   if (from->count > 0) {
     reserve(into, context, from->count);
-    bool in_order = into->count == 0 || !fill_before(from->fills[0], into->fills[into->count - 1]);
+    bp_fill *fills = fills_of(into);
+    const bp_fill *more = bp_pg_state_fills(from);
+    bool in_order = into->count == 0 || !fill_before(more[0], fills[into->count - 1]);
     into->sorted = into->sorted && from->sorted && in_order;
-    memcpy(into->fills + into->count, from->fills, (size_t)from->count * sizeof(bp_fill));
+    memcpy(fills + into->count, more, (size_t)from->count * sizeof(bp_fill));
     into->count = (int32)(into->count + from->count);
   }
   into->params = params;
@@ -95,7 +100,7 @@ bytea *bp_pg_state_serialize(const bp_pg_course_state *state) {
   SET_VARSIZE(serialized, VARHDRSZ + BP_PG_STATE_HEADER_BYTES + fill_bytes);
   unsigned char *at = (unsigned char *)VARDATA(serialized);
   at = put(at, BP_PG_STATE_MAGIC, 4);
-  at = put(at, (uint64)(state->function - bp_functions), 4);
+  at = put(at, state->function, 4);
   at = put(at, state->params.known ? 1 : 0, 1);
   at = put(at, (uint64)state->params.gap_days, 8);
   at = put(at, (uint64)state->params.max_days, 8);
@@ -103,7 +108,7 @@ bytea *bp_pg_state_serialize(const bp_pg_course_state *state) {
   at = put(at, (uint32)state->params.as_of, 4);
   at = put(at, state->sorted ? 1 : 0, 1);
   at = put(at, (uint64)state->count, 8);
-  memcpy(at, state->fills, fill_bytes);
+  memcpy(at, bp_pg_state_fills(state), fill_bytes);
   return serialized;
 }
 
@@ -156,16 +161,17 @@ bp_pg_course_state *bp_pg_state_deserialize(const char *bytes, size_t length,
   state->sorted = sorted == 1;
   if (count > 0) {
     reserve(state, context, (int64)count);
-    memcpy(state->fills, at, count * sizeof(bp_fill));
+    memcpy(fills_of(state), at, count * sizeof(bp_fill));
     state->count = (int32)count;
   }
+  const bp_fill *fills = bp_pg_state_fills(state);
   for (int32 i = 0; i < state->count; i++) {
-    bp_fill f = state->fills[i];
+    bp_fill f = fills[i];
     if (f.start < BP_DAY_MIN || f.end > BP_DAY_MAX || f.end < f.start ||
         (params.has_as_of && f.end > params.as_of)) {
       corrupt("fill");
     }
-    if (state->sorted && i > 0 && fill_before(f, state->fills[i - 1])) corrupt("order");
+    if (state->sorted && i > 0 && fill_before(f, fills[i - 1])) corrupt("order");
   }
   return state;
 }

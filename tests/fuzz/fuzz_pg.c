@@ -127,7 +127,7 @@ static void final_of(const bp_pg_course_state *s, final_result *out) {
   out->longest = 0;
   if (s->count == 0) return;
   bp_fill *fills = palloc((Size)s->count * sizeof(bp_fill));
-  memcpy(fills, s->fills, (Size)s->count * sizeof(bp_fill));
+  memcpy(fills, bp_pg_state_fills(s), (Size)s->count * sizeof(bp_fill));
   if (!s->sorted) bp_fills_sort(fills, (size_t)s->count);
   for (int64 i = 1; i < s->count; i++) {
     CHECK(fills[i - 1].start < fills[i].start ||
@@ -164,18 +164,19 @@ static void fuzz_serialized(const uint8_t *data, size_t size) {
   }
   const bp_pg_course_state *s = job.state;
   const bp_course_params *p = &s->params;
-  CHECK(s->function >= bp_functions && s->function < bp_functions + bp_function_count);
-  CHECK(s->function->kind == BP_KIND_AGGREGATE);
+  CHECK(s->function < bp_function_count);
+  CHECK(bp_pg_state_function(s)->kind == BP_KIND_AGGREGATE);
   CHECK(p->known == 1 && p->gap_days >= 0 && p->max_days >= 1);
   CHECK(p->has_as_of ? p->as_of >= BP_DAY_MIN && p->as_of <= BP_DAY_MAX : p->as_of == 0);
   CHECK(size >= BP_PG_STATE_HEADER_BYTES);
   CHECK((uint64_t)s->count * sizeof(bp_fill) == size - BP_PG_STATE_HEADER_BYTES);
+  const bp_fill *fills = bp_pg_state_fills(s);
   for (int64 i = 0; i < s->count; i++) {
-    bp_fill f = s->fills[i];
+    bp_fill f = fills[i];
     CHECK(f.start >= BP_DAY_MIN && f.end <= BP_DAY_MAX && f.start <= f.end);
     CHECK(!p->has_as_of || f.end <= p->as_of);
     if (s->sorted && i > 0) {
-      bp_fill e = s->fills[i - 1];
+      bp_fill e = fills[i - 1];
       CHECK(e.start < f.start || (e.start == f.start && e.end <= f.end));
     }
   }

@@ -54,9 +54,11 @@ static void check(const char *name, const bp_fill *input, size_t n, int64_t gap,
 ** group that read no row yet take the other's, unknown ones change
 ** nothing, and known ones must agree. */
 static void test_params_merge(void) {
-  bp_course_params unknown = {0, 0, 0, 0, 0};
-  bp_course_params seven = {1, 7, 21, 0, 0}, eight = {1, 8, 21, 0, 0};
-  bp_course_params as_of = {1, 7, 21, 1, D(60)};
+  bp_course_params unknown = {0};
+  bp_course_params seven = {.gap_days = 7, .max_days = 21, .known = true};
+  bp_course_params eight = {.gap_days = 8, .max_days = 21, .known = true};
+  bp_course_params as_of = {
+      .gap_days = 7, .max_days = 21, .as_of = D(60), .known = true, .has_as_of = true};
   bp_course_params a = unknown;
   bp_call call;
   bp_call_init(&call, "relaxant_courses");
