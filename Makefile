@@ -439,7 +439,7 @@ deps:
 
 BENCHES := $(patsubst tests/bench/%.c,build/rel/bench/%,$(wildcard tests/bench/*.c))
 
-build/rel/bench/%: tests/bench/%.c tests/support/test_util.h
+build/rel/bench/%: tests/bench/%.c tests/support/test_util.h tests/bench/bench_open.h
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $@"
 	$(Q)$(CC) $(BASE_CFLAGS) -O2 -o $@ $< -lsqlite3 $(LIBS)

@@ -77,8 +77,8 @@ _Static_assert(BP_FUNCTION_MAX <= UINT8_MAX + 1, "a row of bp_functions[] fits a
 /* PostgreSQL's allocator rounds a small request up to a power of two: a
 ** state of 64 bytes or less takes a 64-byte chunk, one byte more a
 ** 128-byte one, for each of the hundreds of thousands of groups of a
-** GROUP BY person_id (make bench-pg: 874 ms with 256-byte chunks, 729 ms
-** with 128-byte ones). */
+** GROUP BY person_id: the hash aggregation's memory, and its page faults,
+** grow with it (docs/scaling.md, "What (b) took"). */
 _Static_assert(sizeof(bp_pg_course_state) <= 64, "a state fits a 64-byte chunk");
 
 /* A state with no fill, for `function`, in `context`. */

@@ -27,6 +27,7 @@
 
 #include "bp_common.h"
 #include "../support/test_util.h"
+#include "bench_open.h"
 
 #define RUNS 3
 
@@ -69,18 +70,11 @@ static const bench_query queries[] = {
 
 /* Opens the cohort read-only with the extension and the views. */
 static sqlite3 *open_cohort(const char *path) {
-  sqlite3 *db;
+  sqlite3 *db = bench_open("bench_cohort", path, SQLITE_OPEN_READONLY);
   char *error = NULL;
-  const char *ext = getenv("BACKPAIN_EXT");
   char *views = read_file("sql/views.sql");
-  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK || views == NULL) {
-    fprintf(stderr, "bench_cohort: cannot open %s or read sql/views.sql\n", path);
-    exit(2);
-  }
-  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  if (sqlite3_load_extension(db, ext ? ext : "dist/backpain", NULL, &error) != SQLITE_OK ||
-      sqlite3_exec(db, views, NULL, NULL, &error) != SQLITE_OK) {
-    fprintf(stderr, "bench_cohort: %s\n", error ? error : "setup failed");
+  if (views == NULL || sqlite3_exec(db, views, NULL, NULL, &error) != SQLITE_OK) {
+    fprintf(stderr, "bench_cohort: sql/views.sql: %s\n", error ? error : "cannot be read");
     exit(2);
   }
   free(views);

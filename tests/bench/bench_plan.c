@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "../support/test_util.h"
+#include "bench_open.h"
 
 #define PATIENTS 100000
 #define RUNS 5
@@ -70,16 +71,8 @@ static void report(const char *label, double t_plan, double t_floor, double goal
 }
 
 int main(void) {
-  sqlite3 *db;
-  char *error = NULL;
-  const char *ext = getenv("BACKPAIN_EXT");
+  sqlite3 *db = bench_open("bench_plan", ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   static const char *const hepatic[] = {NULL, "none", "mild", "moderate", "severe"};
-  if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 2;
-  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  if (sqlite3_load_extension(db, ext ? ext : "dist/backpain", NULL, &error) != SQLITE_OK) {
-    fprintf(stderr, "bench_plan: cannot load extension: %s\n", error);
-    return 2;
-  }
   static const char *const tried[] = {
       NULL,
       "[\"exercise_therapy\"]",

@@ -25,6 +25,7 @@
 
 #include "bp_common.h"
 #include "../support/test_util.h"
+#include "bench_open.h"
 
 #define ROWS 200000
 #define RUNS 9
@@ -168,15 +169,8 @@ static void compare(sqlite3 *db, const char *what, const char *function, const c
 }
 
 int main(void) {
-  sqlite3 *db;
-  char *error = NULL;
-  const char *ext = getenv("BACKPAIN_EXT");
-  if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 2;
-  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  if (sqlite3_load_extension(db, ext ? ext : "dist/backpain", NULL, &error) != SQLITE_OK) {
-    fprintf(stderr, "bench_recognise: cannot load extension: %s\n", error);
-    return 2;
-  }
+  sqlite3 *db =
+      bench_open("bench_recognise", ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
   fill(db, "drugs", drugs, BP_COUNT(drugs));
   fill(db, "procedures", procedures, BP_COUNT(procedures));

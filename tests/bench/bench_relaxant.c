@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "../support/test_util.h"
+#include "bench_open.h"
 
 #define PATIENTS 100000
 #define FILLS 400000
@@ -69,15 +70,8 @@ static double median_of_runs(sqlite3 *db, const char *sql) {
 }
 
 int main(void) {
-  sqlite3 *db;
-  char *error = NULL;
-  const char *ext = getenv("BACKPAIN_EXT");
-  if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 2;
-  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 1, NULL);
-  if (sqlite3_load_extension(db, ext ? ext : "dist/backpain", NULL, &error) != SQLITE_OK) {
-    fprintf(stderr, "bench_relaxant: cannot load extension: %s\n", error);
-    return 2;
-  }
+  sqlite3 *db =
+      bench_open("bench_relaxant", ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 
   /* Fills: for each, a patient, a start in 2023-2024 near the patient's
   ** previous fills (so that courses form), and a supply of 5 to 34 days. */
