@@ -32,7 +32,8 @@ base=$(mktemp -d)
 trap 'git worktree remove --force "$base/tree" >/dev/null 2>&1;
       git worktree remove --force "$base/head" >/dev/null 2>&1; rm -rf "$base"' EXIT
 git worktree add -q --detach "$base/tree" "$rev"
-git worktree add -q --detach "$base/head" HEAD
+head=$(git rev-parse --short HEAD) # named now: HEAD may move during the run
+git worktree add -q --detach "$base/head" "$head"
 (cd "$base/tree" && make -s dist/backpain.so >/dev/null)
 (cd "$base/head" && make -s dist/backpain.so >/dev/null)
 
@@ -57,7 +58,7 @@ run_suite() {
 now=$(run_suite "$base/head" current)
 then_=$(run_suite "$base/tree" "baseline-$rev")
 echo "demo suite (sql/demo.sql) over $db, $patients patients, best of 2 runs each (limit $limit s):"
-echo "  this checkout ($(git rev-parse --short HEAD))   $now s"
+echo "  this checkout ($head)   $now s"
 echo "  revision $rev          $then_ s"
 case "$now$then_" in
   ">"*) echo "  speed-up                unknown: this checkout did not finish" ;;
