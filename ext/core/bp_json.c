@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bp_number.h"
 #include "bp_text.h"
 
 void bp_json_plain_string(bp_writer *writer, const char *text) {
@@ -47,9 +48,8 @@ void bp_json_string(bp_writer *writer, const char *bytes, size_t length) {
 }
 
 void bp_json_int(bp_writer *writer, int64_t value) {
-  char text[24];
-  int n = snprintf(text, sizeof(text), "%lld", (long long)value);
-  writer->append(writer, text, (size_t)n);
+  char text[BP_NUMBER_FORMAT_SIZE];
+  writer->append(writer, text, bp_number_format_int(value, text));
 }
 
 static void buffer_append(bp_writer *base, const char *bytes, size_t length) {

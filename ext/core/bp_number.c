@@ -152,3 +152,18 @@ void bp_number_format(double value, char out[BP_NUMBER_FORMAT_SIZE]) {
   }
   out[used] = '\0';
 }
+
+size_t bp_number_format_int(int64_t value, char out[BP_NUMBER_FORMAT_SIZE]) {
+  char digits[20]; /* 2^64 - 1 has 20 digits */
+  size_t n = 0, used = 0;
+  uint64_t magnitude = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
+  do {
+    digits[n++] = (char)('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude > 0);
+  if (value < 0) out[used++] = '-';
+  while (n > 0) out[used++] = digits[--n];
+  out[used] = '\0';
+  return used;
+}
+_Static_assert(BP_NUMBER_FORMAT_SIZE >= 21, "an int64 and its sign must fit");

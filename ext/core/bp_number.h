@@ -38,4 +38,8 @@ int bp_number_parse_int(const char *text, size_t n, int64_t *out);
 #define BP_NUMBER_FORMAT_SIZE 32
 void bp_number_format(double value, char out[BP_NUMBER_FORMAT_SIZE]);
 
+/* Writes a whole number as printf("%lld") does (the locale never changes
+** it), without printf: plans and courses write many. Returns its length. */
+size_t bp_number_format_int(int64_t value, char out[BP_NUMBER_FORMAT_SIZE]);
+
 #endif

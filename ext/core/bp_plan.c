@@ -134,27 +134,11 @@ static void consider_order(const bp_patient *p, bp_intervention i, size_t listed
   *index = listed_index;
 }
 
-/* A whole number as text, without the C library's printf (this runs for
-** every plan with a relaxant step). */
-static void int_text(int64_t value, char out[BP_NUMBER_FORMAT_SIZE]) {
-  char digits[24];
-  size_t n = 0, used = 0;
-  uint64_t magnitude = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
-  do {
-    digits[n++] = (char)('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude > 0);
-  if (value < 0) out[used++] = '-';
-  while (n > 0) out[used++] = digits[--n];
-  out[used] = '\0';
-}
-_Static_assert(BP_NUMBER_FORMAT_SIZE >= 21, "an int64 and its sign must fit");
-
 /* A number of the content as text: whole numbers without a decimal point
 ** (5, 65), others as bp_number_format writes them (7.5). */
 static void number_text(double value, char out[BP_NUMBER_FORMAT_SIZE]) {
   if (value > -1e15 && value < 1e15 && value == (double)(int64_t)value) {
-    int_text((int64_t)value, out);
+    bp_number_format_int((int64_t)value, out);
   } else {
     bp_number_format(value, out);
   }
@@ -205,12 +189,11 @@ static void relaxant_values_render(relaxant_values *v) {
   const bp_dose_rule *exclusion = bp_dose_rule_find(label->exclusion, label->release);
   /* The label rules exist (tests/unit/test_content.c). */
   assert(start != NULL && age != NULL && exclusion != NULL);
-  int_text(max_days, v->max_days);
-  int_text(days_left, v->days_left);
-  v->hepatic[0] = '\0';
-  number_text(start != NULL ? start->single_dose_above : 0, v->start_dose);
-  number_text(age != NULL ? age->age_min : 0, v->titrate_age);
-  if (exclusion != NULL) hepatic_range_text(exclusion, v->hepatic, sizeof(v->hepatic));
+  bp_number_format_int(max_days, v->max_days);
+  bp_number_format_int(days_left, v->days_left);
+  number_text(start->single_dose_above, v->start_dose);
+  number_text(age->age_min, v->titrate_age);
+  hepatic_range_text(exclusion, v->hepatic, sizeof(v->hepatic));
   v->values[VALUE_MAX_DAYS] = (bp_template_value){"max_days", v->max_days};
   v->values[VALUE_DAYS_LEFT] = (bp_template_value){"days_left", v->days_left};
   v->values[VALUE_START_DOSE] = (bp_template_value){"start_dose_mg", v->start_dose};

@@ -66,7 +66,7 @@ $(PG_FUNCTION_LIST): tests/pg/bp_functions.c $(rel_CORE) $(CORE_HEADERS)
 # and UBSan (make test-pg), or instrumented for gcov (make coverage).
 PG_UNIT_NAMES   := $(patsubst tests/pg/unit/%.c,%,$(wildcard tests/pg/unit/*.c))
 PG_UNIT_SOURCES := ext/postgres/pg_value.c ext/postgres/pg_state.c tests/support/pg_standins.c
-PG_UNIT_DEPS    := $(PG_UNIT_SOURCES) tests/support/pg_standins.h tests/tap.h $(CORE_HEADERS) \
+PG_UNIT_DEPS    := $(PG_UNIT_SOURCES) tests/support/pg_standins.h tests/support/pg_state_decode.h tests/tap.h $(CORE_HEADERS) \
                    $(POSTGRES_HEADERS)
 PG_UNIT_CFLAGS   = $(BASE_CFLAGS) -Iext/postgres -Itests -Itests/support -D_GNU_SOURCE \
                    -isystem $(shell $(PG_CONFIG) --includedir-server)

@@ -97,7 +97,7 @@ $(FUZZ_OUT)/fuzz_sql: $(FUZZ_DIR)/fuzz_sql.c $(FUZZ_ALL_SRC) $(FUZZ_HEADERS) \
 FUZZ_PG_CONFIG ?= pg_config
 FUZZ_PG_SRC     := ext/postgres/pg_value.c ext/postgres/pg_state.c tests/support/pg_standins.c
 $(FUZZ_OUT)/fuzz_pg: $(FUZZ_DIR)/fuzz_pg.c $(FUZZ_CORE_SRC) $(FUZZ_PG_SRC) $(FUZZ_HEADERS) \
-    $(POSTGRES_HEADERS) tests/support/pg_standins.h $(FUZZ_DIR)/fuzz.mk $(FUZZ_DIR)/fuzz_check.h \
+    $(POSTGRES_HEADERS) tests/support/pg_standins.h tests/support/pg_state_decode.h $(FUZZ_DIR)/fuzz.mk $(FUZZ_DIR)/fuzz_check.h \
     $(FUZZ_OUT)/cflags
 	@mkdir -p $(@D)
 	@echo "  CC      $@"

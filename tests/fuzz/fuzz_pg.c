@@ -52,8 +52,7 @@
 ** the WindowObject walk of relaxant_course_no), VARIADIC "any" argument
 ** extraction, jsonb_in of the result. tests/pg/ covers them in a server.
 */
-#include "pg_standins.h"
-#include "pg_state.h"
+#include "pg_state_decode.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -142,27 +141,15 @@ static void final_of(const bp_pg_course_state *s, final_result *out) {
 
 /* ---- 0: a serialized state -------------------------------------------------- */
 
-typedef struct {
-  const char *bytes;
-  size_t length;
-  bp_pg_course_state *state;
-} decode_job;
-
-static void decode(void *arg) {
-  decode_job *job = arg;
-  job->state = bp_pg_state_deserialize(job->bytes, job->length, standin_context());
-}
-
 static void fuzz_serialized(const uint8_t *data, size_t size) {
-  decode_job job = {(const char *)data, size, NULL};
   standin_error error;
-  if (standin_try(decode, &job, &error)) {
+  const bp_pg_course_state *s = standin_deserialize(data, size, &error);
+  if (s == NULL) {
     static const char prefix[] = "backpain: a serialized course state is corrupt (";
     CHECK(strncmp(error.message, prefix, sizeof(prefix) - 1) == 0);
     CHECK(strcmp(error.code, "XX001") == 0);
     return;
   }
-  const bp_pg_course_state *s = job.state;
   const bp_course_params *p = &s->params;
   CHECK(s->function < bp_function_count);
   CHECK(bp_pg_state_function(s)->kind == BP_KIND_AGGREGATE);
@@ -297,13 +284,13 @@ static void fuzz_rows(byte_reader *r) {
   for (int k = 0; k < PARTIALS; k++) {
     if (partial[k] == NULL) continue;
     bytea *bytes = bp_pg_state_serialize(partial[k]);
-    decode_job job = {VARDATA(bytes), VARSIZE(bytes) - VARHDRSZ, NULL};
-    CHECK(!standin_try(decode, &job, NULL)); /* a state made by rows is always read */
-    bytea *again = bp_pg_state_serialize(job.state);
+    bp_pg_course_state *back = standin_deserialize(VARDATA(bytes), VARSIZE(bytes) - VARHDRSZ, NULL);
+    CHECK(back != NULL); /* a state made by rows is always read */
+    bytea *again = bp_pg_state_serialize(back);
     CHECK(VARSIZE(again) == VARSIZE(bytes) &&
           memcmp(VARDATA(again), VARDATA(bytes), VARSIZE(bytes) - VARHDRSZ) == 0);
     if (combined == NULL) combined = bp_pg_state_new(standin_context(), function);
-    combine_job both = {combined, job.state};
+    combine_job both = {combined, back};
     standin_error error;
     if (standin_try(combine, &both, &error)) {
       CHECK(disagree); /* only partials of different parameters fail to combine */

@@ -130,7 +130,33 @@ static int use_comma_locale(void) {
   return strcmp(probe, "0,5") == 0;
 }
 
+/* Whole numbers, as printf("%lld") writes them: the extremes, zero, and
+** lengths that cross a power of ten. */
+static void test_format_int(void) {
+  static const struct {
+    int64_t value;
+    const char *text;
+  } cases[] = {
+      {0, "0"},
+      {7, "7"},
+      {-1, "-1"},
+      {10, "10"},
+      {-21, "-21"},
+      {999, "999"},
+      {1000, "1000"},
+      {INT64_MAX, "9223372036854775807"},
+      {INT64_MIN, "-9223372036854775808"},
+  };
+  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    char out[BP_NUMBER_FORMAT_SIZE];
+    size_t length = bp_number_format_int(cases[i].value, out);
+    tap_ok(strcmp(out, cases[i].text) == 0 && length == strlen(cases[i].text),
+           "bp_number_format_int writes %s", cases[i].text);
+  }
+}
+
 int main(void) {
+  test_format_int();
   test_parse("C locale");
   test_parse_int();
   test_format("C locale");

@@ -8,8 +8,7 @@
 ** reached from SQL: PostgreSQL deserializes only what the serialize
 ** function wrote, in the same server.
 */
-#include "pg_standins.h"
-#include "pg_state.h"
+#include "pg_state_decode.h"
 
 #include <string.h>
 
@@ -31,25 +30,6 @@ static bp_pg_course_state *new_courses_state(void) {
   s->params.gap_days = 7;
   s->params.max_days = 21;
   return s;
-}
-
-typedef struct {
-  const char *bytes;
-  size_t length;
-  bp_pg_course_state *state;
-} decode_job;
-
-static void decode(void *arg) {
-  decode_job *job = arg;
-  job->state = bp_pg_state_deserialize(job->bytes, job->length, standin_context());
-}
-
-/* Deserializes bytes; returns NULL and sets *error when refused. */
-static bp_pg_course_state *try_decode(const unsigned char *bytes, size_t length,
-                                      standin_error *error) {
-  decode_job job = {(const char *)bytes, length, NULL};
-  if (standin_try(decode, &job, error)) return NULL;
-  return job.state;
 }
 
 /* The serialized bytes of a state (without the varlena header), copied
@@ -85,7 +65,7 @@ static void refused(const unsigned char *bytes, size_t length, const char *what,
   standin_error error;
   char want[128];
   snprintf(want, sizeof(want), "backpain: a serialized course state is corrupt (%s)", what);
-  bp_pg_course_state *s = try_decode(bytes, length, &error);
+  bp_pg_course_state *s = standin_deserialize(bytes, length, &error);
   if (!tap_ok(s == NULL, "refused: %s", name)) return;
   tap_is_str(error.message, want, "... with the message naming %s", what);
   tap_is_str(error.code, "XX001", "... and SQLSTATE XX001 (data corrupted)");
@@ -119,7 +99,7 @@ static void test_serialized_form(void) {
              fills[1].end == 2460338,
          "the fills follow, as they are in memory");
 
-  bp_pg_course_state *back = try_decode(bytes, length, NULL);
+  bp_pg_course_state *back = standin_deserialize(bytes, length, NULL);
   tap_ok(back != NULL && bp_pg_state_function(back) == courses && back->params.known == 1 &&
              back->params.gap_days == 7 && back->params.max_days == 21 && !back->params.has_as_of &&
              back->sorted && back->count == 2 &&
@@ -140,7 +120,7 @@ static void test_serialized_form(void) {
              bytes[AT_AS_OF] == 0x00 && bytes[AT_AS_OF + 1] == 0x25 &&
              bytes[AT_AS_OF + 2] == 0x8a && bytes[AT_AS_OF + 3] == 0xd3,
          "relaxant_longest_course (bp_functions[6]) with as_of 2460371 = 0x00258ad3, no fill");
-  back = try_decode(bytes, length, NULL);
+  back = standin_deserialize(bytes, length, NULL);
   tap_ok(back != NULL && bp_pg_state_function(back) == &bp_functions[6] && back->params.has_as_of &&
              back->params.as_of == 2460371 && back->count == 0,
          "... read back");
@@ -155,7 +135,7 @@ static void test_refusals(void) {
   bp_pg_state_add(s, standin_context(), fill(2460329, 2460338));
   unsigned char good[256], bad[256];
   size_t length = serialized(s, good, sizeof(good));
-  tap_ok(try_decode(good, length, NULL) != NULL, "the unedited bytes are read");
+  tap_ok(standin_deserialize(good, length, NULL) != NULL, "the unedited bytes are read");
 
 #define EDIT(field, value, bytes) \
   (memcpy(bad, good, length), put_be(bad + (field), (unsigned long long)(value), (bytes)))
@@ -234,7 +214,7 @@ static void test_refusals(void) {
     memcpy(bad + AT_FILLS + 8, &f, 8);
     refused(bad, length, "order", "fills out of order under the sorted flag");
     bad[AT_SORTED] = 0;
-    bp_pg_course_state *unsorted = try_decode(bad, length, NULL);
+    bp_pg_course_state *unsorted = standin_deserialize(bad, length, NULL);
     tap_ok(unsorted != NULL && !unsorted->sorted && unsorted->count == 2,
            "... and read without the flag (the final function sorts a copy)");
   }
